@@ -1,0 +1,75 @@
+package dev.flotilla.deploy.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to start a {@link LocalCluster}. Build with {@link #builder()}.
+ *
+ * @param cpusPerWorker CPUs each worker advertises; 0 = what the machine has
+ */
+public record LocalClusterOptions(
+    int workers,
+    int gpusPerWorker,
+    int cpusPerWorker,
+    long storeMbPerWorker,
+    int schedulerPort,
+    Path workDir,
+    Path logDir,
+    String javaCommand,
+    List<String> jvmArgs,
+    List<Path> classPath,
+    Duration heartbeat,
+    Duration nodeTimeout,
+    Duration startTimeout) {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds options; not thread-safe. */
+  public static final class Builder {
+    private int workers = 2;
+    private int gpusPerWorker;
+    private int cpusPerWorker;
+    private long storeMbPerWorker = 1024;
+    private int schedulerPort;
+    private Path workDir = Path.of(System.getProperty("user.home"), ".flotilla");
+    private Path logDir;
+    private String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    private List<String> jvmArgs = List.of(
+        "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC");
+    private List<Path> classPath = LocalCluster.currentClassPath();
+    private Duration heartbeat = Duration.ofMillis(500);
+    private Duration nodeTimeout = Duration.ofSeconds(5);
+    private Duration startTimeout = Duration.ofSeconds(60);
+
+    public Builder workers(int n) { this.workers = n; return this; }
+    public Builder gpusPerWorker(int g) { this.gpusPerWorker = g; return this; }
+    public Builder cpusPerWorker(int c) { this.cpusPerWorker = c; return this; }
+    public Builder storeMbPerWorker(long mb) { this.storeMbPerWorker = mb; return this; }
+    public Builder schedulerPort(int p) { this.schedulerPort = p; return this; }
+    public Builder workDir(Path p) { this.workDir = p; return this; }
+    public Builder logDir(Path p) { this.logDir = p; return this; }
+    public Builder javaCommand(String j) { this.javaCommand = j; return this; }
+    public Builder jvmArgs(List<String> a) { this.jvmArgs = List.copyOf(a); return this; }
+    public Builder classPath(List<Path> cp) { this.classPath = List.copyOf(cp); return this; }
+    public Builder heartbeat(Duration d) { this.heartbeat = d; return this; }
+    public Builder nodeTimeout(Duration d) { this.nodeTimeout = d; return this; }
+    public Builder startTimeout(Duration d) { this.startTimeout = d; return this; }
+
+    /** @throws IllegalArgumentException naming the first invalid option */
+    public LocalClusterOptions build() {
+      if (workers < 0 || gpusPerWorker < 0 || cpusPerWorker < 0 || storeMbPerWorker < 16) {
+        throw new IllegalArgumentException("workers, gpus and cpus must be >= 0 and the store >= 16 MB");
+      }
+      if (nodeTimeout.compareTo(heartbeat) <= 0) {
+        throw new IllegalArgumentException("node timeout must exceed the heartbeat interval");
+      }
+      return new LocalClusterOptions(workers, gpusPerWorker, cpusPerWorker, storeMbPerWorker, schedulerPort,
+          workDir, logDir == null ? workDir.resolve("logs") : logDir, javaCommand, jvmArgs, classPath,
+          heartbeat, nodeTimeout, startTimeout);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.flotilla.worker.agent;
+
+import dev.flotilla.protocol.worker.v1.ExecuteTask;
+import dev.flotilla.protocol.worker.v1.WorkerMessage;
+import dev.flotilla.runtime.internal.codepackage.ClassPaths;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.logging.Logger;
+
+/**
+ * Starts, reuses and supervises executor JVMs: one per (job, GPU set). A dead executor's tasks are
+ * reported lost (the scheduler retries them) and the next task for that key starts a fresh one.
+ * Thread-safe.
+ */
+final class ExecutorPool implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ExecutorPool.class.getName());
+
+  private final WorkerConfig config;
+  private final String workerAddress;
+  private final Path logDir;
+  private final BiConsumer<ExecutorProcess, List<ExecutorProcess.Running>> onDeath;
+  private final Map<String, ExecutorProcess> byKey = new ConcurrentHashMap<>();
+  private final Map<String, ExecutorProcess> byId = new ConcurrentHashMap<>();
+  private final AtomicLong counter = new AtomicLong();
+  private volatile String nodeId = "";
+
+  ExecutorPool(
+      WorkerConfig config,
+      String workerAddress,
+      BiConsumer<ExecutorProcess, List<ExecutorProcess.Running>> onDeath) throws IOException {
+    this.config = config;
+    this.workerAddress = workerAddress;
+    this.logDir = Files.createDirectories(config.workDir().resolve("logs"));
+    this.onDeath = onDeath;
+  }
+
+  void setNodeId(String nodeId) {
+    this.nodeId = nodeId;
+  }
+
+  /** Runs a task on its (job, GPU set) executor, starting one if needed. */
+  void submit(String jobId, List<Integer> gpus, ExecuteTask task, Runnable cleanup) throws IOException {
+    String gpuKey = gpus.stream().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+    String key = jobId + "|" + gpuKey;
+    while (true) {
+      ExecutorProcess e;
+      synchronized (this) {
+        e = byKey.get(key);
+        if (e == null || e.isDead()) {
+          e = spawn(jobId, gpuKey);
+          byKey.put(key, e);
+        }
+      }
+      if (e.submit(task, cleanup)) {
+        return;
+      }
+    }
+  }
+
+  private ExecutorProcess spawn(String jobId, String gpuKey) throws IOException {
+    String id = "exec-" + counter.incrementAndGet() + "-" + nodeId;
+    List<String> cmd = new ArrayList<>();
+    cmd.add(config.javaCommand());
+    cmd.addAll(config.executorJvmArgs());
+    cmd.add("-cp");
+    cmd.add(ClassPaths.join(config.executorClassPath()));
+    cmd.add("dev.flotilla.runtime.internal.executor.ExecutorMain");
+    var pb = new ProcessBuilder(cmd);
+    Path log = logDir.resolve("executor-" + jobId + "-" + id + ".log");
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Map<String, String> env = pb.environment();
+    env.put("FLOTILLA_WORKER", workerAddress);
+    env.put("FLOTILLA_SCHEDULER", config.scheduler());
+    env.put("FLOTILLA_JOB_ID", jobId);
+    env.put("FLOTILLA_EXECUTOR_ID", id);
+    env.put("FLOTILLA_NODE_ID", nodeId);
+    env.put("CUDA_VISIBLE_DEVICES", gpuKey);
+    Process p = pb.start();
+    var e = new ExecutorProcess(id, jobId, gpuKey, p);
+    byId.put(id, e);
+    LOG.info(() -> "executor " + id + " started for job " + jobId + " (pid " + p.pid() + ", GPUs [" + gpuKey + "]), log " + log);
+    p.onExit().thenRun(() -> died(e));
+    return e;
+  }
+
+  private void died(ExecutorProcess e) {
+    byId.remove(e.executorId);
+    byKey.remove(e.jobId + "|" + e.gpuKey, e);
+    List<ExecutorProcess.Running> lost = e.died();
+    LOG.info(() -> "executor " + e.executorId + " exited with " + e.process.exitValue() + "; " + lost.size() + " task(s) lost");
+    onDeath.accept(e, lost);
+  }
+
+  /** Binds an executor's stream when it says hello; null if the id is unknown. */
+  ExecutorProcess connected(String executorId, StreamObserver<WorkerMessage> stream) {
+    ExecutorProcess e = byId.get(executorId);
+    if (e != null) {
+      e.connected(stream);
+    }
+    return e;
+  }
+
+  void killJob(String jobId) {
+    for (ExecutorProcess e : List.copyOf(byId.values())) {
+      if (e.jobId.equals(jobId)) {
+        e.process.destroyForcibly();
+      }
+    }
+  }
+
+  List<ExecutorProcess> all() {
+    return List.copyOf(byId.values());
+  }
+
+  @Override
+  public void close() {
+    for (ExecutorProcess e : List.copyOf(byId.values())) {
+      e.process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.flotilla.worker.agent;
+
+import dev.flotilla.protocol.worker.v1.ExecuteTask;
+import dev.flotilla.protocol.worker.v1.WorkerMessage;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One executor JVM: its process, its stream once it said hello, tasks queued before that and
+ * tasks in flight. Guarded by its own monitor.
+ */
+final class ExecutorProcess {
+  final String executorId;
+  final String jobId;
+  final String gpuKey;
+  final Process process;
+  private StreamObserver<WorkerMessage> stream;
+  private final List<ExecuteTask> queued = new ArrayList<>();
+  private final Map<String, Running> inFlight = new LinkedHashMap<>();
+  private boolean dead;
+
+  /** A task sent to this executor, with what to undo when it ends. */
+  record Running(ExecuteTask task, Runnable cleanup) {}
+
+  ExecutorProcess(String executorId, String jobId, String gpuKey, Process process) {
+    this.executorId = executorId;
+    this.jobId = jobId;
+    this.gpuKey = gpuKey;
+    this.process = process;
+  }
+
+  synchronized boolean isDead() {
+    return dead;
+  }
+
+  synchronized int load() {
+    return inFlight.size();
+  }
+
+  /** Sends now if connected, else when the executor says hello. False if it is dead. */
+  synchronized boolean submit(ExecuteTask task, Runnable cleanup) {
+    if (dead) {
+      return false;
+    }
+    inFlight.put(task.getTaskId(), new Running(task, cleanup));
+    if (stream == null) {
+      queued.add(task);
+    } else {
+      stream.onNext(WorkerMessage.newBuilder().setExecute(task).build());
+    }
+    return true;
+  }
+
+  synchronized void connected(StreamObserver<WorkerMessage> s) {
+    this.stream = s;
+    for (ExecuteTask t : queued) {
+      s.onNext(WorkerMessage.newBuilder().setExecute(t).build());
+    }
+    queued.clear();
+  }
+
+  /** The task's outcome arrived; returns its record, or null if unknown (e.g. already failed). */
+  synchronized Running finished(String taskId) {
+    return inFlight.remove(taskId);
+  }
+
+  /** Marks the executor dead and returns the tasks it was running. */
+  synchronized List<Running> died() {
+    dead = true;
+    var lost = new ArrayList<>(inFlight.values());
+    inFlight.clear();
+    queued.clear();
+    if (stream != null) {
+      try {
+        stream.onCompleted();
+      } catch (RuntimeException e) {
+        // the stream is already gone with the process
+      }
+    }
+    return lost;
+  }
+}

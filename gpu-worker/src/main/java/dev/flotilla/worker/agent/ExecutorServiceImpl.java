@@ -1,0 +1,72 @@
+package dev.flotilla.worker.agent;
+
+import dev.flotilla.protocol.worker.v1.EnsureLocalRequest;
+import dev.flotilla.protocol.worker.v1.EnsureLocalResponse;
+import dev.flotilla.protocol.worker.v1.ExecutorMessage;
+import dev.flotilla.protocol.worker.v1.ExecutorServiceGrpc;
+import dev.flotilla.protocol.worker.v1.StoredFile;
+import dev.flotilla.protocol.worker.v1.WorkerMessage;
+import dev.flotilla.worker.store.ObjectStore;
+import dev.flotilla.worker.store.StoredObject;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+
+/** What executors on this node call: their task stream, and making objects local. */
+final class ExecutorServiceImpl extends ExecutorServiceGrpc.ExecutorServiceImplBase {
+  private final ExecutorPool pool;
+  private final TaskDispatcher dispatcher;
+  private final ObjectFetcher fetcher;
+  private final ObjectStore store;
+
+  ExecutorServiceImpl(ExecutorPool pool, TaskDispatcher dispatcher, ObjectFetcher fetcher, ObjectStore store) {
+    this.pool = pool;
+    this.dispatcher = dispatcher;
+    this.fetcher = fetcher;
+    this.store = store;
+  }
+
+  @Override
+  public StreamObserver<ExecutorMessage> connect(StreamObserver<WorkerMessage> out) {
+    return new StreamObserver<>() {
+      private ExecutorProcess executor;
+
+      @Override
+      public void onNext(ExecutorMessage m) {
+        if (m.hasHello()) {
+          executor = pool.connected(m.getHello().getExecutorId(), out);
+          if (executor == null) {
+            out.onError(Status.NOT_FOUND.withDescription("unknown executor " + m.getHello().getExecutorId()).asRuntimeException());
+          }
+        } else if (m.hasDone() && executor != null) {
+          dispatcher.done(executor, m.getDone());
+        }
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        // The process exit handler reports its tasks.
+      }
+
+      @Override
+      public void onCompleted() {
+        out.onCompleted();
+      }
+    };
+  }
+
+  @Override
+  public void ensureLocal(EnsureLocalRequest req, StreamObserver<EnsureLocalResponse> out) {
+    try {
+      StoredObject o = fetcher.acquire(req.getObjectId(), req.getLocation());
+      // Pinned only while we answer: the executor maps the file; a later spill moves, not truncates, it.
+      store.unpin(o.objectId());
+      out.onNext(EnsureLocalResponse.newBuilder()
+          .setFile(StoredFile.newBuilder().setObjectId(o.objectId()).setPath(o.path().toString()).setSize(o.size()))
+          .build());
+      out.onCompleted();
+    } catch (IOException e) {
+      out.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.flotilla.worker.agent;
+
+import dev.flotilla.protocol.common.v1.ErrorInfo;
+import dev.flotilla.protocol.scheduler.v1.ArgSource;
+import dev.flotilla.protocol.scheduler.v1.NodeServiceGrpc;
+import dev.flotilla.protocol.scheduler.v1.TaskAssignment;
+import dev.flotilla.protocol.scheduler.v1.TaskFinishedRequest;
+import dev.flotilla.protocol.worker.v1.ExecuteTask;
+import dev.flotilla.protocol.worker.v1.LocalArg;
+import dev.flotilla.protocol.worker.v1.StoredFile;
+import dev.flotilla.protocol.worker.v1.TaskDone;
+import dev.flotilla.worker.store.ObjectStore;
+import dev.flotilla.worker.store.StoreFullException;
+import dev.flotilla.worker.store.StoredObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Turns a scheduler's assignment into an executor's task: fetches code and stored arguments to
+ * this node, hands the task to the (job, GPU set) executor, and reports the outcome. Each
+ * assignment is prepared on its own virtual thread. Thread-safe.
+ */
+final class TaskDispatcher {
+  private static final Logger LOG = Logger.getLogger(TaskDispatcher.class.getName());
+
+  private final CodeCache code;
+  private final ObjectFetcher fetcher;
+  private final ObjectStore store;
+  private final ExecutorPool pool;
+  private final NodeServiceGrpc.NodeServiceBlockingStub scheduler;
+  private final Supplier<String> nodeId;
+
+  TaskDispatcher(CodeCache code, ObjectFetcher fetcher, ObjectStore store, ExecutorPool pool,
+      NodeServiceGrpc.NodeServiceBlockingStub scheduler, Supplier<String> nodeId) {
+    this.code = code;
+    this.fetcher = fetcher;
+    this.store = store;
+    this.pool = pool;
+    this.scheduler = scheduler;
+    this.nodeId = nodeId;
+  }
+
+  void dispatch(TaskAssignment a) {
+    Thread.ofVirtual().name("dispatch-" + a.getTaskId()).start(() -> prepareAndSend(a));
+  }
+
+  private void prepareAndSend(TaskAssignment a) {
+    List<String> pinned = new ArrayList<>();
+    Runnable unpin = () -> pinned.forEach(store::unpin);
+    try {
+      var task =
+          ExecuteTask.newBuilder()
+              .setTaskId(a.getTaskId())
+              .setAttempt(a.getAttempt())
+              .setName(a.getName())
+              .setFunction(a.getFunction())
+              .setReturnObjectId(a.getReturnObjectId())
+              .setResultPath(store.pathFor(a.getReturnObjectId()).toString())
+              .setInlineLimitBytes(WorkerConfig.INLINE_LIMIT);
+      for (String hash : a.getCodePackageList()) {
+        task.addCodePaths(code.ensure(hash).toString());
+      }
+      for (ArgSource arg : a.getArgsList()) {
+        if (arg.hasInlineValue()) {
+          task.addArgs(LocalArg.newBuilder().setInlineValue(arg.getInlineValue()));
+        } else {
+          StoredObject o = fetcher.acquire(arg.getStored().getObjectId(), arg.getStored().getLocation());
+          pinned.add(o.objectId());
+          task.addArgs(LocalArg.newBuilder().setFile(
+              StoredFile.newBuilder().setObjectId(o.objectId()).setPath(o.path().toString()).setSize(o.size())));
+        }
+      }
+      pool.submit(a.getJobId(), a.getGpuIndicesList(), task.build(), unpin);
+    } catch (IOException | RuntimeException e) {
+      unpin.run();
+      LOG.warning(() -> "cannot start task " + a.getTaskId() + ": " + e.getMessage());
+      report(TaskFinishedRequest.newBuilder().setTaskId(a.getTaskId()).setAttempt(a.getAttempt())
+          .setError(error(ErrorInfo.Kind.INVALID, a.getName(), "the node could not prepare the task: " + e.getMessage())));
+    }
+  }
+
+  /** An executor reported a task's outcome. */
+  void done(ExecutorProcess e, TaskDone d) {
+    ExecutorProcess.Running r = e.finished(d.getTaskId());
+    if (r == null) {
+      return;
+    }
+    r.cleanup().run();
+    var out = TaskFinishedRequest.newBuilder().setTaskId(d.getTaskId()).setAttempt(d.getAttempt());
+    switch (d.getOutcomeCase()) {
+      case INLINE_RESULT -> out.setInlineResult(d.getInlineResult());
+      case STORED_SIZE -> {
+        try {
+          store.sealExisting(r.task().getReturnObjectId(), d.getStoredSize());
+          out.setStoredSize(d.getStoredSize());
+        } catch (StoreFullException | RuntimeException ex) {
+          store.delete(r.task().getReturnObjectId());
+          out.setError(error(ErrorInfo.Kind.INVALID, r.task().getName(), "the result does not fit the node's object store: " + ex.getMessage()));
+        }
+      }
+      case ERROR -> out.setError(d.getError());
+      case OUTCOME_NOT_SET -> out.setError(error(ErrorInfo.Kind.INVALID, r.task().getName(), "the executor reported no outcome"));
+    }
+    report(out);
+  }
+
+  /** An executor died: every task it ran is reported lost, for the scheduler to retry. */
+  void executorDied(ExecutorProcess e, List<ExecutorProcess.Running> lost) {
+    int code = e.process.exitValue();
+    for (ExecutorProcess.Running r : lost) {
+      r.cleanup().run();
+      report(TaskFinishedRequest.newBuilder().setTaskId(r.task().getTaskId()).setAttempt(r.task().getAttempt())
+          .setError(error(ErrorInfo.Kind.EXECUTOR_DIED, r.task().getName(),
+              "executor " + e.executorId + " (pid " + e.process.pid() + ") exited with code " + code + " while running the task")));
+    }
+  }
+
+  private void report(TaskFinishedRequest.Builder r) {
+    try {
+      scheduler.taskFinished(r.setNodeId(nodeId.get()).build());
+    } catch (RuntimeException ex) {
+      LOG.warning(() -> "cannot report task " + r.getTaskId() + " to the scheduler: " + ex.getMessage());
+    }
+  }
+
+  private static ErrorInfo error(ErrorInfo.Kind kind, String task, String message) {
+    return ErrorInfo.newBuilder().setKind(kind).setTaskName(task)
+        .setExceptionClass(kind == ErrorInfo.Kind.EXECUTOR_DIED ? "dev.flotilla.api.WorkerDiedException" : "dev.flotilla.api.FlotillaException")
+        .setMessage(message).build();
+  }
+}

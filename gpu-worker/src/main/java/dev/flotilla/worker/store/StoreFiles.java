@@ -1,0 +1,70 @@
+package dev.flotilla.worker.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** File operations of the store. Blocking; called without the store's lock for large copies. */
+final class StoreFiles {
+
+  private static final System.Logger LOG = System.getLogger(StoreFiles.class.getName());
+
+  private StoreFiles() {}
+
+  /**
+   * Copies {@code source} to {@code target} (typically across file systems: tmpfs and disk),
+   * removing a partial target on failure.
+   */
+  static void copy(Path source, Path target) throws IOException {
+    try {
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      deleteQuietly(target);
+      throw e;
+    }
+  }
+
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not delete {0}: {1}", file, e.toString());
+    }
+  }
+
+  /** Deletes a directory and everything under it; a missing directory is fine. */
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(StoreFiles::deleteQuietly);
+    } catch (NoSuchFileException e) {
+      // Already gone: what we wanted.
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not delete {0}: {1}", dir, e.toString());
+    }
+  }
+
+  static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create store directory " + dir, e);
+    }
+  }
+
+  /** Usable bytes on the file system of {@code dir}, or {@code Long.MAX_VALUE} if unknown. */
+  static long usableSpace(Path dir) {
+    try {
+      return Files.getFileStore(dir).getUsableSpace();
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

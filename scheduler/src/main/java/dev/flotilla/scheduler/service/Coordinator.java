@@ -1,0 +1,545 @@
+package dev.flotilla.scheduler.service;
+
+import com.google.protobuf.ByteString;
+import dev.flotilla.protocol.common.v1.ErrorInfo;
+import dev.flotilla.protocol.common.v1.TaskArg;
+import dev.flotilla.protocol.scheduler.v1.ArgSource;
+import dev.flotilla.protocol.scheduler.v1.FreeObjects;
+import dev.flotilla.protocol.scheduler.v1.KillJob;
+import dev.flotilla.protocol.scheduler.v1.NodeCommand;
+import dev.flotilla.protocol.scheduler.v1.StoredArg;
+import dev.flotilla.protocol.scheduler.v1.TaskAssignment;
+import dev.flotilla.protocol.scheduler.v1.TaskFinishedRequest;
+import dev.flotilla.protocol.scheduler.v1.TaskSpec;
+import dev.flotilla.scheduler.core.ClusterState;
+import dev.flotilla.scheduler.core.Placement;
+import dev.flotilla.scheduler.core.PlacementRequest;
+import dev.flotilla.scheduler.core.Resources;
+import dev.flotilla.scheduler.core.TaskQueue;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The scheduler's state machine: tasks, objects, sessions and nodes, and the rules that tie them
+ * together (placement, retries, reference counting, failure). Every method runs under this
+ * object's monitor; gRPC handlers call in, and messages to nodes and clients are sent under the
+ * lock (gRPC's {@code onNext} only buffers), which keeps each stream's sends serialised.
+ */
+final class Coordinator {
+  private static final Logger LOG = Logger.getLogger(Coordinator.class.getName());
+
+  private final InstantSource clock;
+  final ClusterState cluster = new ClusterState();
+  final TaskQueue queue;
+  final Map<String, NodeLink> nodes = new HashMap<>();
+  final Map<String, TaskEntry> tasks = new HashMap<>();
+  final Map<String, ObjectEntry> objects = new HashMap<>();
+  final Map<String, SessionEntry> sessions = new HashMap<>();
+  private final Map<String, List<Waiter>> waiters = new HashMap<>();
+  /** Object id → queued tasks that wait for it (to fail them if it fails). */
+  private final Map<String, Set<String>> dependents = new HashMap<>();
+  long finishedTasks;
+
+  Coordinator(InstantSource clock, TaskQueue queue) {
+    this.clock = clock;
+    this.queue = queue;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  // ---- tasks -------------------------------------------------------------------------------
+
+  /** Accepts a task; idempotent on its id. Returns null when accepted, else why not. */
+  synchronized String submit(TaskSpec spec) {
+    if (tasks.containsKey(spec.getTaskId()) || objects.containsKey(spec.getTaskId())) {
+      return null;
+    }
+    SessionEntry session = sessions.get(spec.getSessionId());
+    if (session == null) {
+      return "unknown session " + spec.getSessionId() + ": open one first";
+    }
+    for (TaskArg a : spec.getArgsList()) {
+      if (a.hasObjectId() && !objects.containsKey(a.getObjectId())) {
+        return "argument object " + a.getObjectId() + " is unknown: it was freed or never existed";
+      }
+    }
+    var result = new ObjectEntry(spec.getTaskId(), session.jobId);
+    objects.put(result.id, result);
+    addRef(session, result.id);
+    var task = new TaskEntry(spec, now());
+    tasks.put(spec.getTaskId(), task);
+    for (TaskArg a : spec.getArgsList()) {
+      if (a.hasObjectId()) {
+        objects.get(a.getObjectId()).refCount++;
+      }
+    }
+    Set<String> unresolved = new LinkedHashSet<>();
+    for (TaskArg a : spec.getArgsList()) {
+      if (a.hasObjectId()) {
+        ObjectEntry arg = objects.get(a.getObjectId());
+        if (arg.state == ObjectEntry.State.FAILED) {
+          finishFailed(task, arg.error);
+          return null;
+        }
+        if (!arg.isReady()) {
+          unresolved.add(arg.id);
+        }
+      }
+    }
+    for (String id : unresolved) {
+      dependents.computeIfAbsent(id, k -> new HashSet<>()).add(spec.getTaskId());
+    }
+    queue.add(session.jobId, request(task), unresolved, now());
+    for (TaskArg a : spec.getArgsList()) {
+      if (a.hasObjectId() && !unresolved.contains(a.getObjectId())) {
+        queue.objectReady(a.getObjectId(), bytesByNode(objects.get(a.getObjectId())));
+      }
+    }
+    schedule();
+    return null;
+  }
+
+  private PlacementRequest request(TaskEntry t) {
+    Map<String, Double> demand = new HashMap<>(t.spec.getResources().getAmountsMap());
+    return new PlacementRequest(
+        t.spec.getTaskId(), t.spec.getName(), Resources.of(demand), t.spec.getLabelSelectorMap(), Map.of());
+  }
+
+  private static Map<String, Long> bytesByNode(ObjectEntry e) {
+    if (e.state != ObjectEntry.State.STORED) {
+      return Map.of();
+    }
+    Map<String, Long> m = new HashMap<>();
+    for (String n : e.nodes) {
+      m.put(n, e.size);
+    }
+    return m;
+  }
+
+  /** Places whatever fits now and sends it to its node. */
+  synchronized void schedule() {
+    for (Placement p : queue.schedule(cluster, now())) {
+      TaskEntry t = tasks.get(p.taskId());
+      NodeLink node = nodes.get(p.nodeId());
+      if (t == null || node == null) {
+        cluster.release(p.reservation());
+        continue;
+      }
+      t.state = TaskEntry.State.RUNNING;
+      t.reservation = p.reservation();
+      node.send(NodeCommand.newBuilder().setAssign(assignment(t)).build());
+    }
+  }
+
+  private TaskAssignment assignment(TaskEntry t) {
+    var a =
+        TaskAssignment.newBuilder()
+            .setTaskId(t.spec.getTaskId())
+            .setAttempt(t.attempt)
+            .setJobId(t.spec.getJobId())
+            .setName(t.spec.getName())
+            .setFunction(t.spec.getFunction())
+            .addAllCodePackage(t.spec.getCodePackageList())
+            .setReturnObjectId(t.spec.getTaskId())
+            .addAllGpuIndices(t.reservation.gpuIndices())
+            .setResources(t.spec.getResources());
+    for (TaskArg arg : t.spec.getArgsList()) {
+      if (arg.hasInlineValue()) {
+        a.addArgs(ArgSource.newBuilder().setInlineValue(arg.getInlineValue()));
+      } else {
+        ObjectEntry o = objects.get(arg.getObjectId());
+        if (o.state == ObjectEntry.State.INLINE) {
+          a.addArgs(ArgSource.newBuilder().setInlineValue(o.inline));
+        } else {
+          a.addArgs(
+              ArgSource.newBuilder()
+                  .setStored(
+                      StoredArg.newBuilder()
+                          .setObjectId(o.id)
+                          .setLocation(ObjectResults.location(o, nodes))));
+        }
+      }
+    }
+    return a.build();
+  }
+
+  synchronized void taskFinished(TaskFinishedRequest r) {
+    TaskEntry t = tasks.get(r.getTaskId());
+    if (t == null || t.state != TaskEntry.State.RUNNING || t.attempt != r.getAttempt()
+        || !t.reservation.nodeId().equals(r.getNodeId())) {
+      return; // a late report of an attempt that was already retried elsewhere
+    }
+    releaseReservation(t);
+    switch (r.getOutcomeCase()) {
+      case INLINE_RESULT -> finishOk(t, r.getInlineResult(), 0, null);
+      case STORED_SIZE -> finishOk(t, null, r.getStoredSize(), r.getNodeId());
+      case ERROR -> failOrRetry(t, r.getError());
+      case OUTCOME_NOT_SET -> failOrRetry(t, ObjectResults.systemError(
+          ErrorInfo.Kind.INVALID, t.spec.getName(), "the node reported no outcome"));
+    }
+    schedule();
+  }
+
+  private void releaseReservation(TaskEntry t) {
+    if (t.reservation != null) {
+      if (t.blocked) {
+        cluster.reacquireCpu(t.reservation);
+      }
+      cluster.release(t.reservation);
+      t.reservation = null;
+      t.blocked = false;
+    }
+  }
+
+  private void failOrRetry(TaskEntry t, ErrorInfo error) {
+    boolean system = error.getKind() == ErrorInfo.Kind.EXECUTOR_DIED || error.getKind() == ErrorInfo.Kind.NODE_DIED;
+    boolean retryable = system || (error.getKind() == ErrorInfo.Kind.APPLICATION && t.spec.getRetryExceptions());
+    if (retryable && t.mayRetry()) {
+      t.consumeRetry();
+      t.state = TaskEntry.State.QUEUED;
+      LOG.info(() -> "task " + t.spec.getTaskId() + " (" + t.spec.getName() + ") retried, attempt "
+          + t.attempt + ": " + error.getMessage());
+      queue.add(t.spec.getJobId(), request(t), Set.of(), now());
+      return;
+    }
+    finishFailed(t, error);
+  }
+
+  private void finishOk(TaskEntry t, ByteString inline, long size, String nodeId) {
+    ObjectEntry o = objects.get(t.spec.getTaskId());
+    if (o != null) {
+      if (inline != null) {
+        o.state = ObjectEntry.State.INLINE;
+        o.inline = inline;
+        o.size = inline.size();
+      } else {
+        o.state = ObjectEntry.State.STORED;
+        o.size = size;
+        o.nodes.add(nodeId);
+      }
+    }
+    finish(t, o);
+  }
+
+  private void finishFailed(TaskEntry t, ErrorInfo error) {
+    ObjectEntry o = objects.get(t.spec.getTaskId());
+    if (o != null) {
+      o.state = ObjectEntry.State.FAILED;
+      o.error = error;
+    }
+    finish(t, o);
+  }
+
+  /** The task is over for good: its result is final, its argument references go. */
+  private void finish(TaskEntry t, ObjectEntry result) {
+    tasks.remove(t.spec.getTaskId());
+    queue.remove(t.spec.getTaskId());
+    finishedTasks++;
+    for (TaskArg a : t.spec.getArgsList()) {
+      if (a.hasObjectId()) {
+        Set<String> deps = dependents.get(a.getObjectId());
+        if (deps != null) {
+          deps.remove(t.spec.getTaskId());
+        }
+        decRef(a.getObjectId());
+      }
+    }
+    if (result != null) {
+      objectReady(result);
+      if (result.refCount <= 0) {
+        free(result);
+      }
+    }
+  }
+
+  /** An object became final: wake waiters and dependent tasks. */
+  private void objectReady(ObjectEntry o) {
+    if (o.state == ObjectEntry.State.FAILED) {
+      Set<String> deps = dependents.remove(o.id);
+      if (deps != null) {
+        for (String taskId : List.copyOf(deps)) {
+          TaskEntry dep = tasks.get(taskId);
+          if (dep != null && dep.state == TaskEntry.State.QUEUED) {
+            finishFailed(dep, o.error.toBuilder().setTaskName(o.error.getTaskName()).build());
+          }
+        }
+      }
+    } else {
+      dependents.remove(o.id);
+      queue.objectReady(o.id, bytesByNode(o));
+    }
+    List<Waiter> ws = waiters.remove(o.id);
+    if (ws != null) {
+      for (Waiter w : ws) {
+        if (!w.isDone() && w.enough(readyCount(w.ids))) {
+          w.complete();
+        }
+      }
+    }
+  }
+
+  synchronized void taskBlocked(String taskId, boolean blocked) {
+    TaskEntry t = tasks.get(taskId);
+    if (t == null || t.state != TaskEntry.State.RUNNING || t.blocked == blocked) {
+      return;
+    }
+    t.blocked = blocked;
+    if (blocked) {
+      cluster.releaseCpuWhileBlocked(t.reservation);
+      schedule();
+    } else {
+      cluster.reacquireCpu(t.reservation);
+    }
+  }
+
+  // ---- objects and references ---------------------------------------------------------------
+
+  synchronized void putInline(SessionEntry s, String id, ByteString data) {
+    var o = objects.computeIfAbsent(id, k -> new ObjectEntry(k, s.jobId));
+    o.state = ObjectEntry.State.INLINE;
+    o.inline = data;
+    o.size = data.size();
+    addRef(s, id);
+    objectReady(o);
+  }
+
+  /** A node now holds a copy of a large object (a put, a task result copy or a fetch). */
+  synchronized void objectSealed(String nodeId, String id, long size, String sessionId) {
+    ObjectEntry o = objects.get(id);
+    SessionEntry s = sessionId.isEmpty() ? null : sessions.get(sessionId);
+    if (o == null) {
+      if (s == null) {
+        nodes.computeIfPresent(nodeId, (k, n) -> {
+          n.send(NodeCommand.newBuilder().setFree(FreeObjects.newBuilder().addObjectIds(id)).build());
+          return n;
+        });
+        return;
+      }
+      o = new ObjectEntry(id, s.jobId);
+      objects.put(id, o);
+    }
+    o.nodes.add(nodeId);
+    o.size = size;
+    if (s != null) {
+      addRef(s, id);
+    }
+    if (o.state == ObjectEntry.State.PENDING) {
+      o.state = ObjectEntry.State.STORED;
+      objectReady(o);
+    }
+  }
+
+  synchronized void addRefs(SessionEntry s, List<String> ids) {
+    for (String id : ids) {
+      if (objects.containsKey(id)) {
+        addRef(s, id);
+      }
+    }
+  }
+
+  synchronized void releaseRefs(SessionEntry s, List<String> ids) {
+    for (String id : ids) {
+      Integer n = s.refs.get(id);
+      if (n == null) {
+        continue;
+      }
+      if (n <= 1) {
+        s.refs.remove(id);
+      } else {
+        s.refs.put(id, n - 1);
+      }
+      decRef(id);
+    }
+  }
+
+  private void addRef(SessionEntry s, String id) {
+    s.refs.merge(id, 1, Integer::sum);
+    objects.get(id).refCount++;
+  }
+
+  private void decRef(String id) {
+    ObjectEntry o = objects.get(id);
+    if (o == null) {
+      return;
+    }
+    o.refCount--;
+    if (o.refCount <= 0 && o.isReady() && !tasks.containsKey(id)) {
+      free(o);
+    }
+  }
+
+  private void free(ObjectEntry o) {
+    objects.remove(o.id);
+    for (String n : o.nodes) {
+      NodeLink link = nodes.get(n);
+      if (link != null) {
+        link.send(NodeCommand.newBuilder().setFree(FreeObjects.newBuilder().addObjectIds(o.id)).build());
+      }
+    }
+  }
+
+  int readyCount(List<String> ids) {
+    int n = 0;
+    for (String id : ids) {
+      ObjectEntry o = objects.get(id);
+      if (o == null || o.isReady()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Registers a waiter, or completes it at once if it is already satisfied. */
+  synchronized void await(Waiter w) {
+    if (w.enough(readyCount(w.ids))) {
+      w.complete();
+      return;
+    }
+    for (String id : w.ids) {
+      ObjectEntry o = objects.get(id);
+      if (o != null && !o.isReady()) {
+        waiters.computeIfAbsent(id, k -> new ArrayList<>()).add(w);
+      }
+    }
+  }
+
+  synchronized void expire(Waiter w) {
+    w.complete();
+  }
+
+  // ---- sessions ----------------------------------------------------------------------------
+
+  synchronized SessionEntry openSession(String sessionId, String jobId, boolean driver, String clientName) {
+    var s = new SessionEntry(sessionId, jobId, driver, clientName);
+    sessions.put(sessionId, s);
+    return s;
+  }
+
+  synchronized SessionEntry session(String id) {
+    return sessions.get(id);
+  }
+
+  /** Ends a session; a driver's ends its job: queued tasks dropped, executors stopped. */
+  synchronized void closeSession(String id) {
+    SessionEntry s = sessions.remove(id);
+    if (s == null) {
+      return;
+    }
+    for (var e : List.copyOf(s.refs.entrySet())) {
+      for (int i = 0; i < e.getValue(); i++) {
+        decRef(e.getKey());
+      }
+    }
+    s.refs.clear();
+    if (!s.driver) {
+      return;
+    }
+    for (TaskEntry t : List.copyOf(tasks.values())) {
+      if (t.spec.getJobId().equals(s.jobId)) {
+        releaseReservation(t);
+        finishFailed(t, ObjectResults.systemError(ErrorInfo.Kind.CANCELLED, t.spec.getName(), "the job's driver disconnected"));
+      }
+    }
+    sessions.values().removeIf(other -> other.jobId.equals(s.jobId));
+    for (ObjectEntry o : List.copyOf(objects.values())) {
+      if (o.jobId.equals(s.jobId)) {
+        free(o);
+      }
+    }
+    for (NodeLink n : nodes.values()) {
+      n.send(NodeCommand.newBuilder().setKillJob(KillJob.newBuilder().setJobId(s.jobId)).build());
+    }
+    schedule();
+  }
+
+  // ---- nodes -------------------------------------------------------------------------------
+
+  synchronized NodeLink node(String id) {
+    return nodes.get(id);
+  }
+
+  synchronized void registerNode(NodeLink link) {
+    NodeLink old = nodes.get(link.nodeId);
+    if (old != null && old.alive) {
+      nodeDied(old, "re-registered");
+    }
+    nodes.put(link.nodeId, link);
+  }
+
+  synchronized void nodeConnected(NodeLink link, Resources total, Map<String, String> labels, int gpus) {
+    cluster.upsertNode(link.nodeId, link.address, total, labels, gpus);
+    LOG.info(() -> "node " + link.nodeId + " at " + link.address + " ready: " + total.describe());
+    schedule();
+  }
+
+  synchronized boolean heartbeat(String nodeId, long storeUsed) {
+    NodeLink n = nodes.get(nodeId);
+    if (n == null || !n.alive) {
+      return false;
+    }
+    n.lastHeartbeat = now();
+    n.storeUsedBytes = storeUsed;
+    return true;
+  }
+
+  /** Declares silent nodes dead. Called periodically. */
+  synchronized void checkLiveness(java.time.Duration timeout) {
+    Instant cutoff = now().minus(timeout);
+    for (NodeLink n : List.copyOf(nodes.values())) {
+      if (n.alive && n.lastHeartbeat.isBefore(cutoff)) {
+        nodeDied(n, "missed heartbeats for " + timeout.toMillis() + " ms");
+      }
+    }
+  }
+
+  synchronized void nodeDied(NodeLink n, String why) {
+    if (!n.alive) {
+      return;
+    }
+    n.alive = false;
+    LOG.warning(() -> "node " + n.nodeId + " declared dead: " + why);
+    if (n.commands != null && !n.commands.isCancelled()) {
+      n.commands.onCompleted();
+    }
+    for (TaskEntry t : List.copyOf(tasks.values())) {
+      if (t.state == TaskEntry.State.RUNNING && t.reservation.nodeId().equals(n.nodeId)) {
+        releaseReservation(t);
+        failOrRetry(t, ObjectResults.systemError(ErrorInfo.Kind.NODE_DIED, t.spec.getName(),
+            "node " + n.nodeId + " died (" + why + ") while running the task"));
+      }
+    }
+    cluster.markDead(n.nodeId);
+    cluster.removeNode(n.nodeId);
+    for (ObjectEntry o : List.copyOf(objects.values())) {
+      if (o.nodes.remove(n.nodeId) && o.nodes.isEmpty() && o.state == ObjectEntry.State.STORED) {
+        o.state = ObjectEntry.State.FAILED;
+        o.error = ObjectResults.systemError(ErrorInfo.Kind.OBJECT_LOST, "",
+            "Object " + o.id + " was lost: its only copy was on node " + n.nodeId + ", which died");
+        objectReady(o);
+      }
+    }
+    schedule();
+  }
+
+  /** The node with the most free object-store space, for a put. */
+  synchronized NodeLink nodeForPut(long size) {
+    NodeLink best = null;
+    for (NodeLink n : nodes.values()) {
+      if (n.alive && n.commands != null
+          && (best == null || n.storeCapacityBytes - n.storeUsedBytes > best.storeCapacityBytes - best.storeUsedBytes)) {
+        best = n;
+      }
+    }
+    return best;
+  }
+}

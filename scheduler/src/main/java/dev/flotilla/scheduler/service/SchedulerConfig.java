@@ -1,0 +1,43 @@
+package dev.flotilla.scheduler.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a scheduler runs.
+ *
+ * @param port gRPC port; 0 picks a free one
+ * @param heartbeatInterval how often nodes report
+ * @param nodeDeathTimeout a node silent this long is dead (default 3 heartbeats + slack, < 10 s)
+ * @param inlineLimitBytes objects up to this size travel inline (100 KiB)
+ * @param dataDir where code blobs are kept
+ */
+public record SchedulerConfig(
+    String host,
+    int port,
+    Duration heartbeatInterval,
+    Duration nodeDeathTimeout,
+    long inlineLimitBytes,
+    Path dataDir) {
+
+  public static final long DEFAULT_INLINE_LIMIT = 100 * 1024;
+
+  public SchedulerConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+      throw new IllegalArgumentException("heartbeat interval must be positive");
+    }
+    if (nodeDeathTimeout.compareTo(heartbeatInterval) <= 0) {
+      throw new IllegalArgumentException(
+          "node death timeout (" + nodeDeathTimeout + ") must exceed the heartbeat interval ("
+              + heartbeatInterval + ")");
+    }
+  }
+
+  public static SchedulerConfig defaults(Path dataDir) {
+    return new SchedulerConfig(
+        "127.0.0.1", 0, Duration.ofSeconds(1), Duration.ofSeconds(5), DEFAULT_INLINE_LIMIT, dataDir);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.flotilla.scheduler.service;
+
+import dev.flotilla.scheduler.core.Planner;
+import dev.flotilla.scheduler.core.TaskQueue;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** A running scheduler: gRPC server, coordinator and its liveness timer. */
+public final class SchedulerServer implements AutoCloseable {
+  private final Server server;
+  private final ScheduledExecutorService timers;
+  private final Coordinator coordinator;
+
+  private SchedulerServer(Server server, ScheduledExecutorService timers, Coordinator coordinator) {
+    this.server = server;
+    this.timers = timers;
+    this.coordinator = coordinator;
+  }
+
+  public static SchedulerServer start(SchedulerConfig config, InstantSource clock) throws IOException {
+    var coordinator = new Coordinator(clock, new TaskQueue(Planner.withDefaults()));
+    ScheduledExecutorService timers =
+        Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("scheduler-timer").factory());
+    Server server =
+        NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .maxInboundMessageSize(64 << 20)
+            .addService(new DriverServiceImpl(coordinator, new BlobStore(config.dataDir().resolve("blobs")), timers, config))
+            .addService(new NodeServiceImpl(coordinator, config))
+            .build()
+            .start();
+    long period = Math.max(100, config.heartbeatInterval().toMillis() / 2);
+    timers.scheduleAtFixedRate(
+        () -> coordinator.checkLiveness(config.nodeDeathTimeout()), period, period, TimeUnit.MILLISECONDS);
+    return new SchedulerServer(server, timers, coordinator);
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    timers.shutdownNow();
+    server.shutdownNow();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.flotilla.scheduler.service;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A client session and the references it holds (id → count). Guarded by the coordinator's lock. */
+final class SessionEntry {
+  final String id;
+  final String jobId;
+  /** The job's driver: closing it ends the job. */
+  final boolean driver;
+  final String clientName;
+  final Map<String, Integer> refs = new HashMap<>();
+
+  SessionEntry(String id, String jobId, boolean driver, String clientName) {
+    this.id = id;
+    this.jobId = jobId;
+    this.driver = driver;
+    this.clientName = clientName;
+  }
+}

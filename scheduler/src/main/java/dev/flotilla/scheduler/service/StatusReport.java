@@ -1,0 +1,55 @@
+package dev.flotilla.scheduler.service;
+
+import dev.flotilla.protocol.common.v1.ResourceSet;
+import dev.flotilla.protocol.scheduler.v1.ClusterStatusResponse;
+import dev.flotilla.protocol.scheduler.v1.NodeStatus;
+import dev.flotilla.protocol.scheduler.v1.PendingTask;
+import dev.flotilla.scheduler.core.NodeView;
+import dev.flotilla.scheduler.core.PendingView;
+import dev.flotilla.scheduler.core.Resources;
+
+/** What {@code flotilla cluster status} shows: nodes, their resources, and why tasks wait. */
+final class StatusReport {
+  private final Coordinator c;
+
+  StatusReport(Coordinator c) {
+    this.c = c;
+  }
+
+  ClusterStatusResponse build() {
+    synchronized (c) {
+      var r = ClusterStatusResponse.newBuilder();
+      for (NodeLink n : c.nodes.values()) {
+        var s =
+            NodeStatus.newBuilder()
+                .setNodeId(n.nodeId)
+                .setAddress(n.address)
+                .setAlive(n.alive)
+                .setStoreUsedBytes(n.storeUsedBytes)
+                .setStoreCapacityBytes(n.storeCapacityBytes);
+        c.cluster.node(n.nodeId).ifPresent((NodeView v) -> {
+          s.setTotal(set(v.total())).setAvailable(set(v.available())).putAllLabels(v.labels());
+        });
+        s.setRunningTasks(
+            (int) c.tasks.values().stream()
+                .filter(t -> t.state == TaskEntry.State.RUNNING && t.reservation.nodeId().equals(n.nodeId))
+                .count());
+        r.addNodes(s);
+      }
+      for (PendingView p : c.queue.pending()) {
+        r.addPending(
+            PendingTask.newBuilder()
+                .setTaskId(p.taskId())
+                .setName(p.name())
+                .setReason(p.reason())
+                .setPendingSinceMs(p.pendingSince().toEpochMilli()));
+      }
+      long running = c.tasks.values().stream().filter(t -> t.state == TaskEntry.State.RUNNING).count();
+      return r.setRunningTasks(running).setFinishedTasks(c.finishedTasks).setObjects(c.objects.size()).build();
+    }
+  }
+
+  private static ResourceSet set(Resources r) {
+    return ResourceSet.newBuilder().putAllAmounts(r.amounts()).build();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.flotilla.scheduler.service;
+
+import dev.flotilla.protocol.scheduler.v1.TaskSpec;
+import dev.flotilla.scheduler.core.Reservation;
+import java.time.Instant;
+
+/** A submitted task until it finishes for good. Guarded by the coordinator's lock. */
+final class TaskEntry {
+  enum State { QUEUED, RUNNING }
+
+  final TaskSpec spec;
+  final Instant submittedAt;
+  State state = State.QUEUED;
+  int attempt;
+  /** Retries left; negative means unlimited. */
+  int retriesLeft;
+  Reservation reservation;
+  boolean blocked;
+
+  TaskEntry(TaskSpec spec, Instant submittedAt) {
+    this.spec = spec;
+    this.submittedAt = submittedAt;
+    this.retriesLeft = spec.getMaxRetries();
+  }
+
+  boolean mayRetry() {
+    return retriesLeft != 0;
+  }
+
+  void consumeRetry() {
+    if (retriesLeft > 0) {
+      retriesLeft--;
+    }
+    attempt++;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.flotilla.api;
+
+import dev.flotilla.api.spi.FlotillaProvider;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A connection to a Flotilla cluster: submits remote tasks, puts and gets shared objects.
+ *
+ * <pre>{@code
+ * try (Flotilla fl = Flotilla.connect()) {
+ *   ObjectRef<Integer> r = fl.task(MathFns::square, 7).remote();
+ *   int v = r.get();
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe. Methods that wait say so; none may be called on a Vert.x event
+ * loop. Closing a driver's connection ends its job: its objects are freed and its executors stop.
+ */
+public interface Flotilla extends TaskFactory, AutoCloseable {
+
+  /**
+   * Connects to the cluster named by {@code FLOTILLA_ADDRESS}, else by the file {@code
+   * ~/.flotilla/address} that {@code flotilla cluster start} writes.
+   *
+   * @throws ClusterUnavailableException if no address is configured or nothing answers there
+   */
+  static Flotilla connect() {
+    return FlotillaProvider.load().connect(null);
+  }
+
+  /**
+   * Connects to {@code flotilla://host:port}.
+   *
+   * @throws IllegalArgumentException if the address is malformed
+   * @throws ClusterUnavailableException if nothing answers there
+   */
+  static Flotilla connect(String address) {
+    if (address == null || address.isBlank()) {
+      throw new IllegalArgumentException("address must be flotilla://host:port, got: " + address);
+    }
+    return FlotillaProvider.load().connect(address);
+  }
+
+  /**
+   * The connection of the task running on this thread, for nested tasks.
+   *
+   * @throws IllegalStateException outside a Flotilla task
+   */
+  static Flotilla current() {
+    return FlotillaProvider.load().current();
+  }
+
+  /** Stores a value in the cluster; the ref may be passed to tasks. Blocks until stored. */
+  <T> ObjectRef<T> put(T value);
+
+  /** Waits for every ref and returns their values in order. */
+  <T> List<T> get(List<ObjectRef<T>> refs);
+
+  /**
+   * Waits at most {@code timeout} for every ref.
+   *
+   * @throws GetTimeoutException if some are still not ready when the timeout passes
+   */
+  <T> List<T> get(List<ObjectRef<T>> refs, Duration timeout);
+
+  /**
+   * Waits until {@code numReturns} of the refs are ready or the timeout passes, whichever is
+   * first. Fetches no values.
+   */
+  <T> WaitResult<T> wait(List<ObjectRef<T>> refs, int numReturns, Duration timeout);
+
+  /** The id of the job this connection belongs to. */
+  String jobId();
+
+  /** Ends this connection; a driver's close ends its job. Never throws. */
+  @Override
+  void close();
+}

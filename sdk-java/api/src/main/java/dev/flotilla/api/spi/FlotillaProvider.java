@@ -1,0 +1,44 @@
+package dev.flotilla.api.spi;
+
+import dev.flotilla.api.Flotilla;
+import dev.flotilla.api.FlotillaException;
+import java.util.ServiceLoader;
+
+/**
+ * How the API finds its runtime: {@code flotilla-sdk} registers an implementation with {@link
+ * ServiceLoader}. Users never call this.
+ */
+public interface FlotillaProvider {
+
+  /** Connects to {@code address}, or to the configured cluster when it is null. */
+  Flotilla connect(String address);
+
+  /** The connection of the task running on this thread. */
+  Flotilla current();
+
+  /**
+   * Finds the runtime on the class path.
+   *
+   * @throws FlotillaException if there is none
+   */
+  static FlotillaProvider load() {
+    return Holder.INSTANCE;
+  }
+
+  /** Lazily loaded, once per class loader of the API. */
+  final class Holder {
+    static final FlotillaProvider INSTANCE = find();
+
+    private Holder() {}
+
+    private static FlotillaProvider find() {
+      return ServiceLoader.load(FlotillaProvider.class, FlotillaProvider.class.getClassLoader())
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new FlotillaException(
+                      "No Flotilla runtime on the class path: add the dependency"
+                          + " dev.flotilla:flotilla-sdk"));
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.flotilla.runtime.internal.client;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** gRPC channels between Flotilla processes. */
+public final class Channels {
+  /** Largest gRPC message; large objects travel in chunks well below it. */
+  public static final int MAX_MESSAGE_BYTES = 64 << 20;
+
+  private static final Executor CALLBACKS = Executors.newVirtualThreadPerTaskExecutor();
+
+  private Channels() {}
+
+  /** A plaintext channel to {@code host:port}; loopback and trusted networks only for now. */
+  public static ManagedChannel open(String target) {
+    return NettyChannelBuilder.forTarget(target)
+        .usePlaintext()
+        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .executor(CALLBACKS)
+        .keepAliveTime(30, TimeUnit.SECONDS)
+        .build();
+  }
+
+  public static void close(ManagedChannel channel) {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

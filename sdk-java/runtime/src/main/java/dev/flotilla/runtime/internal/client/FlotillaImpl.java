@@ -1,0 +1,401 @@
+package dev.flotilla.runtime.internal.client;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+import dev.flotilla.api.Flotilla;
+import dev.flotilla.api.FlotillaException;
+import dev.flotilla.api.GetTimeoutException;
+import dev.flotilla.api.ObjectRef;
+import dev.flotilla.api.TaskCall;
+import dev.flotilla.api.WaitResult;
+import dev.flotilla.protocol.scheduler.v1.CloseSessionRequest;
+import dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc;
+import dev.flotilla.protocol.scheduler.v1.GetObjectsRequest;
+import dev.flotilla.protocol.scheduler.v1.ObjectResult;
+import dev.flotilla.protocol.scheduler.v1.OpenSessionRequest;
+import dev.flotilla.protocol.scheduler.v1.OpenSessionResponse;
+import dev.flotilla.protocol.scheduler.v1.PlacePutRequest;
+import dev.flotilla.protocol.scheduler.v1.PutInlineRequest;
+import dev.flotilla.protocol.scheduler.v1.TaskBlockedRequest;
+import dev.flotilla.protocol.scheduler.v1.TaskSpec;
+import dev.flotilla.protocol.scheduler.v1.WaitObjectsRequest;
+import dev.flotilla.runtime.internal.serialization.ValueSerializer;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A connection to the scheduler: one session of a job. Thread-safe; blocking methods block only
+ * the calling thread.
+ */
+public final class FlotillaImpl implements Flotilla {
+  /** A get without timeout waits in windows of this length, so no single call hangs forever. */
+  private static final long LONG_POLL_MS = 30_000;
+
+  private final ClusterAddress address;
+  private final SessionContext context;
+  private final ManagedChannel channel;
+  private final DriverServiceGrpc.DriverServiceBlockingStub blocking;
+  private final DriverServiceGrpc.DriverServiceFutureStub async;
+  private final String jobId;
+  private final String sessionId;
+  private final long inlineLimit;
+  private final ValueSerializer serializer;
+  private final BytesCache cache = new BytesCache(64L << 20);
+  private final ObjectTransfer transfer = new ObjectTransfer();
+  private final RefReleaser releaser;
+  private volatile boolean closed;
+
+  private FlotillaImpl(
+      ClusterAddress address, SessionContext context, ManagedChannel channel, OpenSessionResponse s) {
+    this.address = address;
+    this.context = context;
+    this.channel = channel;
+    this.blocking = DriverServiceGrpc.newBlockingStub(channel);
+    this.async = DriverServiceGrpc.newFutureStub(channel);
+    this.jobId = s.getJobId();
+    this.sessionId = s.getSessionId();
+    this.inlineLimit = s.getInlineLimitBytes();
+    this.serializer = new ValueSerializer(context.loader(), context.strictTypes());
+    this.releaser = new RefReleaser(blocking, sessionId);
+  }
+
+  /** Opens a session; blocks up to 10 s. */
+  public static FlotillaImpl open(ClusterAddress address, SessionContext context) {
+    ManagedChannel channel = Channels.open(address.target());
+    try {
+      var req = OpenSessionRequest.newBuilder().setClientName(context.clientName());
+      if (context.jobId() != null) {
+        req.setJobId(context.jobId());
+      }
+      OpenSessionResponse s =
+          DriverServiceGrpc.newBlockingStub(channel)
+              .withWaitForReady()
+              .withDeadlineAfter(10, TimeUnit.SECONDS)
+              .openSession(req.build());
+      var client = new FlotillaImpl(address, context, channel, s);
+      Ambient.opened(client);
+      return client;
+    } catch (StatusRuntimeException e) {
+      Channels.close(channel);
+      throw RemoteErrors.fromStatus(e, address);
+    }
+  }
+
+  @Override
+  public <R> TaskCall<R> taskOf(Serializable fn, Object... args) {
+    ensureOpen();
+    return new TaskCallImpl<>(this, fn, args == null ? new Object[0] : args.clone());
+  }
+
+  /** Sends a built task; the returned ref completes its creation when the scheduler acks. */
+  <R> ObjectRef<R> submit(TaskSpec.Builder spec) {
+    spec.setJobId(jobId).setSessionId(sessionId).addAllCodePackage(context.codePackage().hashes(blocking));
+    String parent = context.currentTask().get();
+    if (parent != null) {
+      spec.setParentTaskId(parent);
+    }
+    var created = new CompletableFuture<Void>();
+    var future = async.submitTask(spec.build());
+    future.addListener(
+        () -> {
+          try {
+            future.get();
+            created.complete(null);
+          } catch (ExecutionException e) {
+            created.completeExceptionally(wrap(e.getCause()));
+          } catch (InterruptedException e) {
+            created.completeExceptionally(e);
+          }
+        },
+        Runnable::run);
+    var ref = new ObjectRefImpl<R>(spec.getTaskId(), this, created);
+    releaser.track(ref, spec.getTaskId());
+    return ref;
+  }
+
+  ValueSerializer serializer() {
+    return serializer;
+  }
+
+  long inlineLimit() {
+    return inlineLimit;
+  }
+
+  @Override
+  public <T> ObjectRef<T> put(T value) {
+    ensureOpen();
+    byte[] bytes = serializer.serialize(value);
+    return putBytes(bytes);
+  }
+
+  /** Stores already-serialized bytes; used for large task arguments too. */
+  <T> ObjectRef<T> putBytes(byte[] bytes) {
+    String id = Ids.object();
+    try {
+      if (bytes.length <= inlineLimit) {
+        blocking.putInline(
+            PutInlineRequest.newBuilder()
+                .setSessionId(sessionId)
+                .setObjectId(id)
+                .setData(UnsafeByteOperations.unsafeWrap(bytes))
+                .build());
+        cache.put(id, bytes);
+      } else {
+        var node =
+            blocking.placePut(
+                PlacePutRequest.newBuilder().setSessionId(sessionId).setSize(bytes.length).build());
+        transfer.put(node.getNode(), sessionId, id, bytes);
+      }
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+    var ref = new ObjectRefImpl<T>(id, this, null);
+    releaser.track(ref, id);
+    return ref;
+  }
+
+  @Override
+  public <T> List<T> get(List<ObjectRef<T>> refs) {
+    return getAll(refs, null);
+  }
+
+  @Override
+  public <T> List<T> get(List<ObjectRef<T>> refs, Duration timeout) {
+    return getAll(refs, java.util.Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  <T> T getOne(ObjectRef<T> ref, Duration timeout) {
+    return getAll(List.of(ref), timeout).getFirst();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> List<T> getAll(List<ObjectRef<T>> refs, Duration timeout) {
+    ensureOpen();
+    List<String> ids = new ArrayList<>(refs.size());
+    for (ObjectRef<T> r : refs) {
+      if (r instanceof ObjectRefImpl<T> impl) {
+        impl.awaitCreated();
+      }
+      ids.add(r.id());
+    }
+    Map<String, Object> values = fetch(ids, timeout);
+    List<T> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      out.add((T) values.get(id));
+    }
+    return out;
+  }
+
+  private Map<String, Object> fetch(List<String> ids, Duration timeout) {
+    Map<String, Object> values = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String id : new HashSet<>(ids)) {
+      byte[] cached = cache.get(id);
+      if (cached != null) {
+        values.put(id, serializer.deserialize(cached));
+      } else {
+        missing.add(id);
+      }
+    }
+    if (missing.isEmpty()) {
+      return values;
+    }
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    String task = context.currentTask().get();
+    boolean blocked = false;
+    try {
+      while (!missing.isEmpty()) {
+        long leftMs = timeout == null ? LONG_POLL_MS : Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+        if (task != null && !blocked) {
+          leftMs = 0; // probe first: only a task that must really wait gives its CPU back
+        }
+        List<ObjectResult> ready = getObjects(missing, Math.min(leftMs, LONG_POLL_MS));
+        for (ObjectResult r : ready) {
+          values.put(r.getObjectId(), decode(r));
+          missing.remove(r.getObjectId());
+        }
+        if (missing.isEmpty()) {
+          break;
+        }
+        if (task != null && !blocked) {
+          setBlocked(task, true);
+          blocked = true;
+        } else if (timeout != null && System.nanoTime() >= deadline) {
+          throw new GetTimeoutException(
+              missing.size() + " of " + ids.size() + " objects not ready after " + timeout
+                  + " (first: " + missing.getFirst() + ")");
+        }
+      }
+    } finally {
+      if (blocked) {
+        setBlocked(task, false);
+      }
+    }
+    return values;
+  }
+
+  private List<ObjectResult> getObjects(List<String> ids, long timeoutMs) {
+    try {
+      return blocking
+          .withDeadlineAfter(timeoutMs + 30_000, TimeUnit.MILLISECONDS)
+          .getObjects(
+              GetObjectsRequest.newBuilder()
+                  .addAllObjectIds(ids)
+                  .setTimeoutMs(timeoutMs)
+                  .setSessionId(sessionId)
+                  .build())
+          .getResultsList();
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+  }
+
+  private Object decode(ObjectResult r) {
+    return switch (r.getValueCase()) {
+      case INLINE_DATA -> {
+        byte[] bytes = r.getInlineData().toByteArray();
+        cache.put(r.getObjectId(), bytes);
+        yield serializer.deserialize(bytes);
+      }
+      case LOCATION -> {
+        ByteBuffer buf =
+            context.localObjects() != null
+                ? context.localObjects().map(r.getObjectId(), r.getLocation())
+                : transfer.fetch(r.getObjectId(), r.getLocation());
+        yield serializer.deserialize(buf);
+      }
+      case ERROR -> throw RemoteErrors.fromErrorInfo(r.getObjectId(), r.getError());
+      case VALUE_NOT_SET -> throw new FlotillaException("Empty result for " + r.getObjectId());
+    };
+  }
+
+  private void setBlocked(String task, boolean blocked) {
+    try {
+      blocking.taskBlocked(TaskBlockedRequest.newBuilder().setTaskId(task).setBlocked(blocked).build());
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+  }
+
+  @Override
+  public <T> WaitResult<T> wait(List<ObjectRef<T>> refs, int numReturns, Duration timeout) {
+    ensureOpen();
+    if (numReturns < 0 || numReturns > refs.size()) {
+      throw new IllegalArgumentException(
+          "numReturns must be between 0 and " + refs.size() + ", got " + numReturns);
+    }
+    java.util.Objects.requireNonNull(timeout, "timeout");
+    List<String> ids = new ArrayList<>();
+    for (ObjectRef<T> r : refs) {
+      if (r instanceof ObjectRefImpl<T> impl) {
+        impl.awaitCreated();
+      }
+      ids.add(r.id());
+    }
+    List<String> readyIds;
+    try {
+      readyIds =
+          blocking
+              .withDeadlineAfter(timeout.toMillis() + 30_000, TimeUnit.MILLISECONDS)
+              .waitObjects(
+                  WaitObjectsRequest.newBuilder()
+                      .addAllObjectIds(ids)
+                      .setNumReturns(numReturns)
+                      .setTimeoutMs(timeout.toMillis())
+                      .build())
+              .getReadyList();
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+    var readySet = new HashSet<>(readyIds);
+    List<ObjectRef<T>> ready = new ArrayList<>();
+    List<ObjectRef<T>> notReady = new ArrayList<>();
+    for (ObjectRef<T> r : refs) {
+      (readySet.contains(r.id()) && ready.size() < Math.max(numReturns, 1) ? ready : notReady).add(r);
+    }
+    return new WaitResult<>(ready, notReady);
+  }
+
+  @Override
+  public String jobId() {
+    return jobId;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public ClusterAddress address() {
+    return address;
+  }
+
+  DriverServiceGrpc.DriverServiceBlockingStub blockingStub() {
+    return blocking;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Ambient.closed(this);
+    releaser.close();
+    try {
+      blocking
+          .withDeadlineAfter(5, TimeUnit.SECONDS)
+          .closeSession(CloseSessionRequest.newBuilder().setSessionId(sessionId).build());
+    } catch (StatusRuntimeException e) {
+      // The cluster is gone; it drops the session when it notices.
+    }
+    transfer.close();
+    Channels.close(channel);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("This Flotilla connection is closed");
+    }
+  }
+
+  private FlotillaException wrap(Throwable t) {
+    if (t instanceof StatusRuntimeException s) {
+      return RemoteErrors.fromStatus(s, address);
+    }
+    return t instanceof FlotillaException f ? f : new FlotillaException(String.valueOf(t), t);
+  }
+
+  static void join(CompletableFuture<?> f) {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof StatusRuntimeException s) {
+        throw new FlotillaException("Cluster call failed: " + s.getStatus(), s);
+      }
+      throw c instanceof RuntimeException r ? r : new FlotillaException(String.valueOf(c), c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FlotillaException("Interrupted while waiting for the cluster", e);
+    }
+  }
+
+  static ByteString bytes(byte[] b) {
+    return UnsafeByteOperations.unsafeWrap(b);
+  }
+}

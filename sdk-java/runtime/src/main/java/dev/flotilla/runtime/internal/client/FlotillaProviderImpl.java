@@ -1,0 +1,63 @@
+package dev.flotilla.runtime.internal.client;
+
+import dev.flotilla.api.Flotilla;
+import dev.flotilla.api.spi.FlotillaProvider;
+import dev.flotilla.runtime.internal.codepackage.ClassPaths;
+import dev.flotilla.runtime.internal.codepackage.CodePackager;
+import dev.flotilla.runtime.internal.codepackage.RuntimeClasspath;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The runtime behind {@link Flotilla#connect()} and {@link Flotilla#current()}. */
+public final class FlotillaProviderImpl implements FlotillaProvider {
+  /** Set inside executors: the connection tasks use, and the task running on each thread. */
+  private static final AtomicReference<FlotillaImpl> EXECUTOR_CLIENT = new AtomicReference<>();
+
+  private static final ThreadLocal<String> CURRENT_TASK = new InheritableThreadLocal<>();
+
+  @Override
+  public Flotilla connect(String address) {
+    ClusterAddress a =
+        address == null
+            ? ClusterAddress.configured(System.getenv(), Path.of(System.getProperty("user.home")))
+            : ClusterAddress.parse(address);
+    return FlotillaImpl.open(a, driverContext());
+  }
+
+  @Override
+  public Flotilla current() {
+    FlotillaImpl c = EXECUTOR_CLIENT.get();
+    if (c == null || CURRENT_TASK.get() == null) {
+      throw new IllegalStateException(
+          "Flotilla.current() works only inside a Flotilla task; a driver uses Flotilla.connect()");
+    }
+    return c;
+  }
+
+  /** Installs the executor's connection (executor main only). */
+  public static void installExecutorClient(FlotillaImpl client) {
+    EXECUTOR_CLIENT.set(client);
+    Ambient.opened(client);
+  }
+
+  /** The task id the current thread runs, for nested submissions; null outside tasks. */
+  public static ThreadLocal<String> currentTask() {
+    return CURRENT_TASK;
+  }
+
+  private static SessionContext driverContext() {
+    CodePackageSource codePackage = new DriverCodePackage(
+        new CodePackager(RuntimeClasspath.get(), Path.of(System.getProperty("java.io.tmpdir"), "flotilla-code")),
+        ClassPaths::current);
+    return new SessionContext(
+        null,
+        "driver:" + ProcessHandle.current().pid(),
+        Thread.currentThread().getContextClassLoader() != null
+            ? Thread.currentThread().getContextClassLoader()
+            : FlotillaProviderImpl.class.getClassLoader(),
+        false,
+        codePackage,
+        () -> null,
+        null);
+  }
+}

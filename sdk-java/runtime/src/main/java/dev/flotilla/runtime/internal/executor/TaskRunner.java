@@ -1,0 +1,102 @@
+package dev.flotilla.runtime.internal.executor;
+
+import com.google.protobuf.ByteString;
+import dev.flotilla.protocol.common.v1.ErrorInfo;
+import dev.flotilla.protocol.worker.v1.ExecuteTask;
+import dev.flotilla.protocol.worker.v1.LocalArg;
+import dev.flotilla.protocol.worker.v1.TaskDone;
+import dev.flotilla.runtime.internal.client.FlotillaProviderImpl;
+import dev.flotilla.runtime.internal.serialization.ValueSerializer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs one task inside the executor: loads the job's code, decodes the arguments (mapping stored
+ * ones straight from shared memory), calls the function and encodes the result or the error.
+ * Thread-safe; one call per task, on its own thread.
+ */
+final class TaskRunner {
+  private final JobClassLoaders loaders = new JobClassLoaders();
+  private final FunctionInvoker invoker = new FunctionInvoker();
+  private final ConcurrentHashMap<ClassLoader, ValueSerializer> serializers = new ConcurrentHashMap<>();
+
+  TaskDone run(ExecuteTask task) {
+    var done = TaskDone.newBuilder().setTaskId(task.getTaskId()).setAttempt(task.getAttempt());
+    FlotillaProviderImpl.currentTask().set(task.getTaskId());
+    ExecutorCodePackage.set(task.getCodePathsList());
+    try {
+      ClassLoader loader = loaders.forPackage(task.getCodePathsList());
+      ValueSerializer ser = serializers.computeIfAbsent(loader, l -> new ValueSerializer(l, true));
+      Object[] captured =
+          task.getFunction().getCapturedArgs().isEmpty()
+              ? new Object[0]
+              : (Object[]) ser.deserialize(task.getFunction().getCapturedArgs().toByteArray());
+      Object[] args = decodeArgs(task.getArgsList(), ser);
+      Thread.currentThread().setContextClassLoader(loader);
+      Object result = invoker.invoke(loader, task.getFunction(), captured, args);
+      byte[] bytes = ser.serialize(result);
+      if (bytes.length <= task.getInlineLimitBytes()) {
+        done.setInlineResult(ByteString.copyFrom(bytes));
+      } else {
+        write(Path.of(task.getResultPath()), bytes);
+        done.setStoredSize(bytes.length);
+      }
+    } catch (InvocationTargetException e) {
+      done.setError(error(e.getCause(), task.getName(), ErrorInfo.Kind.APPLICATION));
+    } catch (ClassNotFoundException | NoSuchMethodException | IllegalArgumentException e) {
+      done.setError(error(e, task.getName(), ErrorInfo.Kind.INVALID));
+    } catch (Throwable e) {
+      done.setError(error(e, task.getName(), ErrorInfo.Kind.APPLICATION));
+    } finally {
+      FlotillaProviderImpl.currentTask().remove();
+      ExecutorCodePackage.clear();
+    }
+    return done.build();
+  }
+
+  private static Object[] decodeArgs(List<LocalArg> wire, ValueSerializer ser) throws IOException {
+    Object[] args = new Object[wire.size()];
+    for (int i = 0; i < args.length; i++) {
+      LocalArg a = wire.get(i);
+      args[i] =
+          switch (a.getSourceCase()) {
+            case INLINE_VALUE -> ser.deserialize(a.getInlineValue().toByteArray());
+            case FILE -> ser.deserialize(SharedMemory.map(Path.of(a.getFile().getPath()), a.getFile().getSize()));
+            case SOURCE_NOT_SET -> throw new IllegalArgumentException("argument " + i + " has no value");
+          };
+    }
+    return args;
+  }
+
+  private static void write(Path path, byte[] bytes) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+    }
+    Files.size(path);
+  }
+
+  static ErrorInfo error(Throwable t, String taskName, ErrorInfo.Kind kind) {
+    var sw = new StringWriter();
+    t.printStackTrace(new PrintWriter(sw));
+    return ErrorInfo.newBuilder()
+        .setExceptionClass(t.getClass().getName())
+        .setMessage(t.getMessage() == null ? "" : t.getMessage())
+        .setStackTrace(sw.toString())
+        .setTaskName(taskName)
+        .setKind(kind)
+        .build();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.flotilla.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flotilla.api.Flotilla;
+import dev.flotilla.api.ObjectRef;
+import dev.flotilla.api.TaskFailedException;
+import dev.flotilla.api.TaskOptions;
+import dev.flotilla.api.WaitResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The core runtime end to end: a real scheduler and two gpu-workers as OS processes. */
+class CoreClusterIT {
+  @RegisterExtension
+  static FlotillaClusterExtension cluster = FlotillaClusterExtension.withWorkers(2).configure(o -> o.cpusPerWorker(4));
+
+  @Test
+  void task_squareOfSeven_returnsFortyNine() {
+    try (Flotilla fl = cluster.connect()) {
+      assertThat(fl.task(MathFns::square, 7).remote().get()).isEqualTo(49);
+    }
+  }
+
+  @Test
+  void tasks_thousand_allResultsCorrect() {
+    try (Flotilla fl = cluster.connect()) {
+      List<ObjectRef<Integer>> refs = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        refs.add(fl.task(MathFns::square, i).remote());
+      }
+      List<Integer> results = fl.get(refs);
+      for (int i = 0; i < 1000; i++) {
+        assertThat(results.get(i)).as("square(%d)", i).isEqualTo(i * i);
+      }
+    }
+  }
+
+  @Test
+  void nestedTasks_eightDeep_returnDepth() {
+    try (Flotilla fl = cluster.connect()) {
+      assertThat(fl.task(MathFns::nest, 8).remote().get(Duration.ofSeconds(120))).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void put_64MiB_consumedOnBothNodes_sameChecksum() {
+    byte[] data = new byte[64 << 20];
+    new Random(42).nextBytes(data);
+    long expected = MathFns.checksum(data);
+    try (Flotilla fl = cluster.connect()) {
+      ObjectRef<byte[]> big = fl.put(data);
+      List<ObjectRef<Long>> sums = new ArrayList<>();
+      // Each task takes a whole node's 4 CPUs and holds them, so the two run on different nodes.
+      for (int i = 0; i < 2; i++) {
+        sums.add(fl.task(MathFns::checksumThenHold, big, 2_000L)
+            .options(TaskOptions.builder().cpus(4).build()).remote());
+      }
+      assertThat(fl.get(sums)).containsOnly(expected);
+      var status = cluster.cluster().status();
+      assertThat(status.getNodesList().stream().filter(n -> n.getStoreUsedBytes() >= (64L << 20)).count())
+          .as("both nodes hold a copy of the 64 MiB object: %s", status)
+          .isEqualTo(2);
+      assertThat(big.get()).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void taskThatThrows_get_throwsTaskFailedWithRemoteMessage() {
+    try (Flotilla fl = cluster.connect()) {
+      ObjectRef<String> r = fl.task(MathFns::fail, "boom 42").remote();
+      assertThatThrownBy(r::get)
+          .isInstanceOf(TaskFailedException.class)
+          .hasMessageContaining("boom 42")
+          .satisfies(e -> {
+            var t = (TaskFailedException) e;
+            assertThat(t.remoteClassName()).isEqualTo("java.lang.IllegalStateException");
+            assertThat(t.taskName()).isEqualTo("MathFns.fail");
+            assertThat(t.remoteStackTrace()).contains("MathFns.fail");
+            assertThat(t.isApplicationError()).isTrue();
+          });
+    }
+  }
+
+  @Test
+  void wait_someReady_splitsReadyAndNotReady() {
+    try (Flotilla fl = cluster.connect()) {
+      ObjectRef<Integer> fast = fl.task(MathFns::square, 3).remote();
+      ObjectRef<Integer> slow = fl.task(MathFns::slowIdentity, 5, 60_000L).remote();
+      WaitResult<Integer> w = fl.wait(List.of(fast, slow), 1, Duration.ofSeconds(30));
+      assertThat(w.ready()).containsExactly(fast);
+      assertThat(w.notReady()).containsExactly(slow);
+    }
+  }
+
+  @Test
+  void refArgument_passesValue() {
+    try (Flotilla fl = cluster.connect()) {
+      ObjectRef<Integer> a = fl.task(MathFns::square, 4).remote();
+      ObjectRef<Integer> sum = fl.task(MathFns::add, a, 1).remote();
+      assertThat(sum.get()).isEqualTo(17);
+    }
+  }
+}
