@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -183,20 +182,7 @@ public final class ObjectStore implements AutoCloseable {
   public StoredObject sealExisting(String objectId, long size) throws StoreFullException {
     checkSize(size);
     Path shmPath = pathFor(objectId);
-    long actual;
-    try {
-      actual = Files.size(shmPath);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(
-          "object " + objectId + " has no file at " + shmPath + "; write it before sealing", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the size of " + shmPath, e);
-    }
-    if (actual != size) {
-      throw new IllegalArgumentException(
-          "object %s: %s holds %d bytes but %d were declared"
-              .formatted(objectId, shmPath, actual, size));
-    }
+    StoreFiles.checkWritten(objectId, shmPath, size);
     Entry entry;
     List<Entry> victims = List.of();
     boolean toDisk = size > ledger.capacity();
@@ -345,25 +331,23 @@ public final class ObjectStore implements AutoCloseable {
     Entry entry;
     lock.lock();
     try {
-      while (true) {
-        entry = ledger.get(objectId);
-        if (entry == null) {
-          break;
-        }
-        if (!Ledger.busy(entry)) {
-          break;
-        }
+      entry = ledger.get(objectId);
+      while (entry != null && Ledger.busy(entry)) {
         settled.awaitUninterruptibly();
+        entry = ledger.get(objectId);
       }
-      if (entry != null) {
-        ledger.remove(entry);
-        settled.signalAll();
+      if (entry == null) {
+        // Under the lock, so a create() of this id cannot have made its file yet.
+        StoreFiles.deleteQuietly(pathFor(objectId));
+        return false;
       }
+      ledger.remove(entry);
+      settled.signalAll();
     } finally {
       lock.unlock();
     }
-    StoreFiles.deleteQuietly(entry != null ? entry.path : pathFor(objectId));
-    return entry != null;
+    StoreFiles.deleteQuietly(entry.path);
+    return true;
   }
 
   /**

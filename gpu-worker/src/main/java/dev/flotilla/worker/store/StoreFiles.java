@@ -29,6 +29,24 @@ final class StoreFiles {
     }
   }
 
+  /** Checks that an executor wrote {@code size} bytes to {@code file} for {@code objectId}. */
+  static void checkWritten(String objectId, Path file, long size) {
+    long actual;
+    try {
+      actual = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(
+          "object " + objectId + " has no file at " + file + "; write it before sealing", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the size of " + file, e);
+    }
+    if (actual != size) {
+      throw new IllegalArgumentException(
+          "object %s: %s holds %d bytes but %d were declared"
+              .formatted(objectId, file, actual, size));
+    }
+  }
+
   static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);

@@ -156,6 +156,16 @@ class ObjectStoreRoundTripTest {
   }
 
   @Test
+  void delete_unknownIdWithAFileLeftByAnExecutor_removesTheFile() throws Exception {
+    Files.write(store.pathFor("unsealed"), new byte[10]);
+    assertThrows(IllegalArgumentException.class, () -> store.sealExisting("unsealed", 11));
+
+    assertFalse(store.delete("unsealed"));
+
+    assertFalse(Files.exists(store.pathFor("unsealed")));
+  }
+
+  @Test
   void delete_whileBeingWritten_makesSealFail() throws Exception {
     WritableObject object = store.create("racing", KIB);
 

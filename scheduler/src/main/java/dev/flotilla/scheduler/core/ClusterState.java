@@ -1,5 +1,6 @@
 package dev.flotilla.scheduler.core;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class ClusterState {
     }
     NodeEntry entry = entries.computeIfAbsent(nodeId, NodeEntry::new);
     entry.register(address == null ? "" : address, total, labels == null ? Map.of() : labels, gpuCount);
-    publish(entry);
+    publishGain(entry);
   }
 
   /** Stops new placements on the node; returns false when it is unknown. Releases still work. */
@@ -81,6 +82,21 @@ public final class ClusterState {
   public List<Reservation> reservations(String nodeId) {
     NodeEntry entry = entries.get(nodeId);
     return entry == null ? List.of() : entry.heldList();
+  }
+
+  /**
+   * The nodes that may take work they could not take at {@code version}: registered, re-registered
+   * or given resources back since then. Reserving and dying never make a node fit more, so a
+   * request that fit nowhere at {@code version} can fit now only on these. O(nodes).
+   */
+  public List<NodeView> nodesGainedSince(long version) {
+    List<NodeView> gained = new ArrayList<>();
+    for (NodeEntry entry : entries.values()) {
+      if (entry.gainedAt > version) {
+        gained.add(entry.view);
+      }
+    }
+    return gained;
   }
 
   /** Increases on every change; equal versions of the same instance mean an unchanged state. */
@@ -137,7 +153,7 @@ public final class ClusterState {
     entry.available = entry.available.plus(back);
     entry.gpus.free(r.gpuIndices(), r.gpuSharePerDevice());
     entry.refreshView();
-    publish(entry);
+    publishGain(entry);
     return true;
   }
 
@@ -152,6 +168,7 @@ public final class ClusterState {
     }
     entry.increment(entry.blocked, r);
     adjustCpu(entry, r.resources().get(Resources.CPU));
+    entry.gainedAt = version;
     return true;
   }
 
@@ -173,6 +190,11 @@ public final class ClusterState {
     entry.available = entry.available.with(Resources.CPU, entry.available.get(Resources.CPU) + delta);
     entry.refreshView();
     publish(entry);
+  }
+
+  private void publishGain(NodeEntry entry) {
+    publish(entry);
+    entry.gainedAt = version;
   }
 
   private void publish(NodeEntry entry) {

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  */
 public final class CycleState {
   private final Instant now;
-  private final Map<Key<?>, Object> data = new HashMap<>();
+  private Map<Key<?>, Object> data = Map.of();
 
   public CycleState(Instant now) {
     this.now = Objects.requireNonNull(now, "now");
@@ -22,6 +22,14 @@ public final class CycleState {
 
   /** A typed key; compare by name and type, so plugins declare them as constants. */
   public record Key<T>(String name, Class<T> type) {}
+
+  /** Most cycles store nothing; the map is made on first write. */
+  private Map<Key<?>, Object> writable() {
+    if (data.isEmpty()) {
+      data = new HashMap<>();
+    }
+    return data;
+  }
 
   public Instant now() {
     return now;
@@ -32,14 +40,14 @@ public final class CycleState {
   }
 
   public <T> void write(Key<T> key, T value) {
-    data.put(key, key.type().cast(value));
+    writable().put(key, key.type().cast(value));
   }
 
   public <T> T computeIfAbsent(Key<T> key, Supplier<? extends T> compute) {
     Object v = data.get(key);
     if (v == null) {
       v = compute.get();
-      data.put(key, v);
+      writable().put(key, v);
     }
     return key.type().cast(v);
   }

@@ -79,6 +79,11 @@ public final class Planner {
     return new PlacementDecision.Unplaceable(new Explainer(filters).explain(cycle, request, nodes));
   }
 
+  /** True when {@code node} passes every filter of the profile for {@code request}. */
+  public boolean feasible(NodeView node, PlacementRequest request, Instant now) {
+    return firstFailure(new CycleState(now), request, node) < 0;
+  }
+
   private int firstFailure(CycleState cycle, PlacementRequest request, NodeView node) {
     for (int i = 0; i < filters.size(); i++) {
       if (!Explainer.run(filters.get(i), cycle, request, node).passed()) {

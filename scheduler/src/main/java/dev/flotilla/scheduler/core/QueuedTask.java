@@ -15,18 +15,24 @@ final class QueuedTask {
   final Instant since;
   final Set<String> unresolved;
   final Map<String, Long> argBytes;
-  final Shape shape;
+  final TaskShape shape;
   PlacementRequest request;
   String reason = NOT_YET_SCHEDULED;
 
-  QueuedTask(String jobId, long seq, PlacementRequest request, Set<String> unresolved, Instant since) {
+  QueuedTask(
+      String jobId,
+      long seq,
+      PlacementRequest request,
+      TaskShape shape,
+      Set<String> unresolved,
+      Instant since) {
     this.jobId = jobId;
     this.seq = seq;
     this.request = request;
     this.unresolved = new LinkedHashSet<>(unresolved);
     this.argBytes = new HashMap<>(request.argBytesByNode());
     this.since = since;
-    this.shape = new Shape(request.demand(), request.labelSelector());
+    this.shape = shape;
   }
 
   boolean ready() {
@@ -53,7 +59,4 @@ final class QueuedTask {
   PendingView view() {
     return new PendingView(request.taskId(), request.name(), currentReason(), since);
   }
-
-  /** What filters may depend on; tasks of one shape fit (or not) on the same nodes. */
-  record Shape(Resources demand, Map<String, String> labelSelector) {}
 }

@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * Every task still here has a human-readable {@link #reason}.
  *
  * <p>A task that does not fit does not block the tasks behind it (they may "backfill" around it).
- * Cost of {@link #schedule}: O(ready tasks) hash lookups, plus one {@link Planner#plan} per
- * distinct demand shape that does not fit and per placed task; see the package overview.
+ * Cost of {@link #schedule}: O(ready tasks) cheap lookups, one {@link Planner#plan} per placed
+ * task and per shape newly found not to fit, and for shapes known not to fit a re-check of only
+ * the nodes that gained room since the last call; see the package overview.
  *
  * <p>Not thread-safe: the service calls it under the same lock as its {@link ClusterState}.
  */
@@ -35,6 +36,7 @@ public final class TaskQueue {
   private final Map<String, QueuedTask> tasks = new LinkedHashMap<>();
   private final Map<String, Set<QueuedTask>> waitersByObject = new HashMap<>();
   private final Map<String, JobQueue> readyByJob = new LinkedHashMap<>();
+  private final Map<TaskShape, TaskShape> shapes = new HashMap<>();
   private final UnfitShapes unfit = new UnfitShapes();
   private long nextSeq;
   private long placements;
@@ -62,7 +64,9 @@ public final class TaskQueue {
       throw new IllegalArgumentException("task " + request.taskId() + " is already queued");
     }
     Set<String> deps = unresolvedObjectIds == null ? Set.of() : unresolvedObjectIds;
-    QueuedTask task = new QueuedTask(jobId, nextSeq++, request, deps, now);
+    TaskShape shape = shapes.computeIfAbsent(new TaskShape(request), s -> s);
+    shape.users++;
+    QueuedTask task = new QueuedTask(jobId, nextSeq++, request, shape, deps, now);
     tasks.put(request.taskId(), task);
     for (String objectId : task.unresolved) {
       waitersByObject.computeIfAbsent(objectId, k -> new HashSet<>()).add(task);
@@ -101,6 +105,7 @@ public final class TaskQueue {
     if (task == null) {
       return false;
     }
+    forgetShape(task);
     for (String objectId : task.unresolved) {
       Set<QueuedTask> waiters = waitersByObject.get(objectId);
       if (waiters != null && waiters.remove(task) && waiters.isEmpty()) {
@@ -135,6 +140,7 @@ public final class TaskQueue {
           turn.cursor.remove();
           turn.job.lastServed = ++placements;
           tasks.remove(task.request.taskId());
+          forgetShape(task);
           placed.add(new Placement(task.request.taskId(), reservation));
           if (turn.cursor.hasNext()) {
             turns.add(turn);
@@ -175,8 +181,12 @@ public final class TaskQueue {
   }
 
   private Reservation tryPlace(QueuedTask task, ClusterState state, Instant now) {
-    QueuedTask.Shape shape = task.shape;
-    String known = unfit.get(shape);
+    TaskShape shape = task.shape;
+    String known =
+        unfit.reasonIfStillUnfit(
+            shape,
+            nodeId ->
+                state.node(nodeId).map(n -> planner.feasible(n, task.request, now)).orElse(false));
     if (known != null) {
       task.reason = known;
       return null;
@@ -210,6 +220,12 @@ public final class TaskQueue {
       turns.add(new JobTurn(job, job.ready.values().iterator()));
     }
     return turns;
+  }
+
+  private void forgetShape(QueuedTask task) {
+    if (--task.shape.users == 0) {
+      shapes.remove(task.shape);
+    }
   }
 
   private void makeReady(QueuedTask task) {

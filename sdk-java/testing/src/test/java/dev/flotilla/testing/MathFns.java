@@ -56,4 +56,10 @@ public final class MathFns {
     Thread.sleep(millis);
     return x;
   }
+
+  /** Sleeps, then says which executor process ran it. */
+  public static long slowPid(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+    return ProcessHandle.current().pid();
+  }
 }

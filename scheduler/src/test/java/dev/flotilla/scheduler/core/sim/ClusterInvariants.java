@@ -4,7 +4,10 @@ import dev.flotilla.scheduler.core.ClusterState;
 import dev.flotilla.scheduler.core.NodeView;
 import dev.flotilla.scheduler.core.Reservation;
 import dev.flotilla.scheduler.core.Resources;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,50 +20,57 @@ public final class ClusterInvariants {
 
   private ClusterInvariants() {}
 
-  /** All invariants; assumes no task is blocked with its CPU returned. */
+  /** All invariants on every node; assumes no task is blocked with its CPU returned. */
   public static void check(ClusterState state) {
-    check(state, false);
+    state.nodes().forEach(n -> check(state, n, false));
   }
 
-  /** All invariants except for CPU. */
+  /** All invariants on the listed nodes (a simulation checks the nodes an event touched). */
+  public static void check(ClusterState state, Collection<String> nodeIds) {
+    nodeIds.forEach(id -> state.node(id).ifPresent(n -> check(state, n, false)));
+  }
+
+  /** All invariants except for CPU, on every node. */
   public static void checkExceptCpu(ClusterState state) {
-    check(state, true);
+    state.nodes().forEach(n -> check(state, n, true));
   }
 
-  private static void check(ClusterState state, boolean skipCpu) {
-    for (NodeView node : state.nodes()) {
-      Resources held = Resources.none();
-      double[] deviceUse = new double[node.gpuCount()];
-      for (Reservation r : state.reservations(node.nodeId())) {
-        held = held.plus(r.resources());
-        for (int d : r.gpuIndices()) {
-          deviceUse[d] += r.gpuSharePerDevice();
-        }
+  private static void check(ClusterState state, NodeView node, boolean skipCpu) {
+    Map<String, Double> held = new HashMap<>();
+    double[] deviceUse = new double[node.gpuCount()];
+    for (Reservation r : state.reservations(node.nodeId())) {
+      r.resources().amounts().forEach((name, amount) -> held.merge(name, amount, Double::sum));
+      for (int d : r.gpuIndices()) {
+        deviceUse[d] += r.gpuSharePerDevice();
       }
-      Set<String> names = new HashSet<>(node.total().amounts().keySet());
-      names.addAll(held.amounts().keySet());
-      if (skipCpu) {
-        names.remove(Resources.CPU);
+    }
+    Set<String> names = new HashSet<>(node.total().amounts().keySet());
+    names.addAll(held.keySet());
+    if (skipCpu) {
+      names.remove(Resources.CPU);
+    }
+    for (String name : names) {
+      double available = node.available().get(name);
+      if (available < -TOLERANCE) {
+        fail(node, name + " is negative: " + available);
       }
-      for (String name : names) {
-        double available = node.available().get(name);
-        require(available > -TOLERANCE, node, name + " is negative: " + available);
-        double expected = node.total().get(name) - held.get(name);
-        require(Math.abs(available - expected) < TOLERANCE, node,
-            name + " available " + available + " but total - held = " + expected);
+      double expected = node.total().get(name) - held.getOrDefault(name, 0.0);
+      if (Math.abs(available - expected) > TOLERANCE) {
+        fail(node, name + " available " + available + " but total - held = " + expected);
       }
-      for (int d = 0; d < deviceUse.length; d++) {
-        require(deviceUse[d] <= 1 + TOLERANCE, node, "GPU " + d + " over-committed: " + deviceUse[d]);
-        double free = node.gpuFreeByDevice().get(d);
-        require(Math.abs(1 - deviceUse[d] - free) < TOLERANCE, node,
-            "GPU " + d + " reports free " + free + " but reservations use " + deviceUse[d]);
+    }
+    for (int d = 0; d < deviceUse.length; d++) {
+      if (deviceUse[d] > 1 + TOLERANCE) {
+        fail(node, "GPU " + d + " over-committed: " + deviceUse[d]);
+      }
+      double free = node.gpuFreeByDevice().get(d);
+      if (Math.abs(1 - deviceUse[d] - free) > TOLERANCE) {
+        fail(node, "GPU " + d + " reports free " + free + " but reservations use " + deviceUse[d]);
       }
     }
   }
 
-  private static void require(boolean ok, NodeView node, String what) {
-    if (!ok) {
-      throw new AssertionError("node " + node.nodeId() + ": " + what);
-    }
+  private static void fail(NodeView node, String what) {
+    throw new AssertionError("node " + node.nodeId() + ": " + what);
   }
 }

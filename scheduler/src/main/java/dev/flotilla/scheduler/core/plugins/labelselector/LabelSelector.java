@@ -30,6 +30,9 @@ public final class LabelSelector implements FilterPlugin {
 
   @Override
   public PluginStatus filter(CycleState state, PlacementRequest request, NodeView node) {
+    if (request.labelSelector().isEmpty()) {
+      return MATCH;
+    }
     for (Map.Entry<String, String> e : request.labelSelector().entrySet()) {
       if (!e.getValue().equals(node.labels().get(e.getKey()))) {
         return PluginStatus.unresolvable(NAME, "lacks label " + e.getKey() + "=" + e.getValue());
