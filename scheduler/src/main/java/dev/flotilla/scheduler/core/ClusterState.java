@@ -10,19 +10,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The scheduler's mutable picture of the fleet: nodes, what they advertise, and what is reserved
- * on them, down to the share of each GPU device.
+ * The scheduler's mutable picture of the fleet: nodes, what they advertise, and what is reserved on
+ * them, down to the share of each GPU device.
  *
- * <p>Not thread-safe: the service calls every method under one lock. Planning only reads it
- * ({@link #nodes()} returns cached immutable {@link NodeView}s, so reading is allocation-free);
- * {@link #reserve} is the single step that commits a decision and re-checks capacity first.
- * {@link #version()} changes on every mutation so callers can reuse answers computed against an
- * unchanged state.
+ * <p>Not thread-safe: the service calls every method under one lock. Planning only reads it ({@link
+ * #nodes()} returns cached immutable {@link NodeView}s, so reading is allocation-free); {@link
+ * #reserve} is the single step that commits a decision and re-checks capacity first. {@link
+ * #version()} changes on every mutation so callers can reuse answers computed against an unchanged
+ * state.
  */
 public final class ClusterState {
   private final Map<String, NodeEntry> entries = new LinkedHashMap<>();
   private final Map<String, NodeView> views = new LinkedHashMap<>();
-  private final Collection<NodeView> viewsReadOnly = Collections.unmodifiableCollection(views.values());
+  private final Collection<NodeView> viewsReadOnly =
+      Collections.unmodifiableCollection(views.values());
   private long version;
 
   /**
@@ -42,11 +43,17 @@ public final class ClusterState {
       total = total.with(Resources.GPU, gpuCount);
     } else if (Math.abs(advertised - gpuCount) > Resources.EPSILON) {
       throw new IllegalArgumentException(
-          "node " + nodeId + " advertises GPU:" + Resources.format(advertised)
-              + " but " + gpuCount + " GPU devices");
+          "node "
+              + nodeId
+              + " advertises GPU:"
+              + Resources.format(advertised)
+              + " but "
+              + gpuCount
+              + " GPU devices");
     }
     NodeEntry entry = entries.computeIfAbsent(nodeId, NodeEntry::new);
-    entry.register(address == null ? "" : address, total, labels == null ? Map.of() : labels, gpuCount);
+    entry.register(
+        address == null ? "" : address, total, labels == null ? Map.of() : labels, gpuCount);
     publishGain(entry);
   }
 
@@ -113,18 +120,26 @@ public final class ClusterState {
   public Reservation reserve(String nodeId, Resources demand) {
     NodeEntry entry = entries.get(nodeId);
     if (entry == null || !entry.alive) {
-      throw new IllegalStateException("node " + nodeId + (entry == null ? " is not registered" : " is dead"));
+      throw new IllegalStateException(
+          "node " + nodeId + (entry == null ? " is not registered" : " is dead"));
     }
     PlacementRequest.checkDemand("reservation on node " + nodeId, demand);
     if (!entry.available.fits(demand)) {
       throw new IllegalStateException(
-          "node " + nodeId + " no longer fits " + demand.describe()
-              + " (available " + entry.available.describe() + ")");
+          "node "
+              + nodeId
+              + " no longer fits "
+              + demand.describe()
+              + " (available "
+              + entry.available.describe()
+              + ")");
     }
     List<Integer> devices = entry.gpus.allocate(GpuDemand.of(demand.get(Resources.GPU)));
     if (devices == null) {
       throw new IllegalStateException(
-          "node " + nodeId + " has no GPU device arrangement for GPU:"
+          "node "
+              + nodeId
+              + " has no GPU device arrangement for GPU:"
               + Resources.format(demand.get(Resources.GPU)));
     }
     Reservation r = new Reservation(nodeId, demand, devices);
@@ -136,8 +151,8 @@ public final class ClusterState {
   }
 
   /**
-   * Returns a reservation's resources; false (and no change) when the node is gone or does not
-   * hold it. A reservation whose CPU was returned while blocked gives back only the rest.
+   * Returns a reservation's resources; false (and no change) when the node is gone or does not hold
+   * it. A reservation whose CPU was returned while blocked gives back only the rest.
    */
   public boolean release(Reservation r) {
     NodeEntry entry = entries.get(r.nodeId());
@@ -158,8 +173,8 @@ public final class ClusterState {
   }
 
   /**
-   * A task blocked in {@code get()} returns its CPU to the node so its dependencies can run;
-   * GPU and memory stay held. False (no change) when not held or already blocked.
+   * A task blocked in {@code get()} returns its CPU to the node so its dependencies can run; GPU
+   * and memory stay held. False (no change) when not held or already blocked.
    */
   public boolean releaseCpuWhileBlocked(Reservation r) {
     NodeEntry entry = entries.get(r.nodeId());
@@ -187,7 +202,8 @@ public final class ClusterState {
   }
 
   private void adjustCpu(NodeEntry entry, double delta) {
-    entry.available = entry.available.with(Resources.CPU, entry.available.get(Resources.CPU) + delta);
+    entry.available =
+        entry.available.with(Resources.CPU, entry.available.get(Resources.CPU) + delta);
     entry.refreshView();
     publish(entry);
   }

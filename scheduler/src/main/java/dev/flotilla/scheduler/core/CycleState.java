@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Scratch space for one planning cycle (one {@link Planner#plan} call), shared by its plugins,
- * e.g. a total computed once rather than per node. Also carries the cycle's {@code now}: plugins
- * read time only from here. Not thread-safe; it lives for one call.
+ * Scratch space for one planning cycle (one {@link Planner#plan} call), shared by its plugins, e.g.
+ * a total computed once rather than per node. Also carries the cycle's {@code now}: plugins read
+ * time only from here. Not thread-safe; it lives for one call.
  */
 public final class CycleState {
   private final Instant now;

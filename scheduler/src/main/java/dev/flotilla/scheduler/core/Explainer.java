@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Builds the one-sentence reason of an unplaceable request: runs the filters again, attributes
- * each node to the first filter that rejected it, and asks each such filter for a clause, the
- * last filter first (it rejected the nodes that came closest to fitting).
+ * Builds the one-sentence reason of an unplaceable request: runs the filters again, attributes each
+ * node to the first filter that rejected it, and asks each such filter for a clause, the last
+ * filter first (it rejected the nodes that came closest to fitting).
  */
 final class Explainer {
   private final List<FilterPlugin> filters;

@@ -3,13 +3,15 @@ package dev.flotilla.scheduler.core;
 import java.util.List;
 
 /**
- * The shape of a task's GPU demand, which decides how it maps onto devices: no GPU, a share of
- * one device (a fraction below 1, which several tasks may pack onto the same device), or a
- * number of whole devices. Any other amount (1.5 GPUs) is rejected by {@link #of}.
+ * The shape of a task's GPU demand, which decides how it maps onto devices: no GPU, a share of one
+ * device (a fraction below 1, which several tasks may pack onto the same device), or a number of
+ * whole devices. Any other amount (1.5 GPUs) is rejected by {@link #of}.
  */
 public sealed interface GpuDemand {
 
-  /** Parses an amount of {@code GPU}; throws {@link IllegalArgumentException} if it has no shape. */
+  /**
+   * Parses an amount of {@code GPU}; throws {@link IllegalArgumentException} if it has no shape.
+   */
   static GpuDemand of(double gpus) {
     if (gpus < Resources.EPSILON) {
       return new None();

@@ -20,6 +20,7 @@ final class NodeEntry {
   final Map<Reservation, Integer> held = new HashMap<>();
   final Map<Reservation, Integer> blocked = new HashMap<>();
   NodeView view;
+
   /** The {@link ClusterState#version()} at which the node last gained room or was registered. */
   long gainedAt;
 

@@ -33,9 +33,9 @@ public record NodeView(
   }
 
   /**
-   * A view whose devices are derived from {@code available}'s GPU amount: as many devices as
-   * {@code total} has GPUs, the free amount filling whole devices first. For tests and tools;
-   * {@link ClusterState} reports the real per-device shares.
+   * A view whose devices are derived from {@code available}'s GPU amount: as many devices as {@code
+   * total} has GPUs, the free amount filling whole devices first. For tests and tools; {@link
+   * ClusterState} reports the real per-device shares.
    */
   public NodeView(
       String nodeId,

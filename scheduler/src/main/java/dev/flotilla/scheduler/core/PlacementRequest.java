@@ -38,17 +38,19 @@ public record PlacementRequest(
   }
 
   /**
-   * Throws {@link IllegalArgumentException} unless every amount is non-negative and the GPU
-   * amount has a {@link GpuDemand} shape.
+   * Throws {@link IllegalArgumentException} unless every amount is non-negative and the GPU amount
+   * has a {@link GpuDemand} shape.
    */
   static void checkDemand(String owner, Resources demand) {
-    demand.amounts().forEach(
-        (resource, amount) -> {
-          if (amount < 0) {
-            throw new IllegalArgumentException(
-                owner + " demands a negative amount of " + resource);
-          }
-        });
+    demand
+        .amounts()
+        .forEach(
+            (resource, amount) -> {
+              if (amount < 0) {
+                throw new IllegalArgumentException(
+                    owner + " demands a negative amount of " + resource);
+              }
+            });
     GpuDemand.of(demand.get(Resources.GPU));
   }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * Chooses a node for one task: every node goes through the profile's filters, the survivors are
  * ranked by the weighted sum of the score plugins, and the best wins (ties go to the node
- * registered first, so plans are deterministic). When no node survives, the filters explain why
- * in one sentence (see {@link FilterPlugin#explain}).
+ * registered first, so plans are deterministic). When no node survives, the filters explain why in
+ * one sentence (see {@link FilterPlugin#explain}).
  *
  * <p>{@link #plan} has no side effects, reads no clock and only reads the state it is given;
  * committing the decision is {@link ClusterState#reserve}. Cost: one pass over the nodes, plus a

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Maps plugin names to factories, so that a {@link SchedulingProfile} can name its plugins in
- * configuration. Registering a name twice is an error. Not thread-safe while being filled; build
- * it once at start-up.
+ * configuration. Registering a name twice is an error. Not thread-safe while being filled; build it
+ * once at start-up.
  */
 public final class PluginRegistry {
   private final Map<String, PluginFactory> factories = new LinkedHashMap<>();

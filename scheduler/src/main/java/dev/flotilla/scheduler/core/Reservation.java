@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Resources held on one node for one task, as returned by {@link ClusterState#reserve}.
  *
- * @param gpuIndices the devices the task may use (its {@code CUDA_VISIBLE_DEVICES}): one index
- *     for a fractional GPU, {@code n} indices for {@code n} whole GPUs, empty for none
+ * @param gpuIndices the devices the task may use (its {@code CUDA_VISIBLE_DEVICES}): one index for
+ *     a fractional GPU, {@code n} indices for {@code n} whole GPUs, empty for none
  */
 public record Reservation(String nodeId, Resources resources, List<Integer> gpuIndices) {
   public Reservation {

@@ -3,6 +3,7 @@ package dev.flotilla.scheduler.core;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -17,38 +18,45 @@ import java.util.TreeMap;
  * <p>Amounts are kept to {@value #DECIMALS} decimal places, so sums of fractions compare equal
  * ({@code 0.1 + 0.2} is {@code 0.3}) and releasing everything restores exactly the total. Entries
  * whose magnitude is below {@link #EPSILON} are dropped, so {@code CPU:0} and an absent {@code CPU}
- * are the same value. Amounts may be negative only as the result of {@link #minus}
- * (an over-committed CPU pool, see {@link ClusterState#reacquireCpu}); demands are checked to be
+ * are the same value. Amounts may be negative only as the result of {@link #minus} (an
+ * over-committed CPU pool, see {@link ClusterState#reacquireCpu}); demands are checked to be
  * non-negative by {@link PlacementRequest}.
  */
 public record Resources(Map<String, Double> amounts) {
   public static final String CPU = "CPU";
   public static final String GPU = "GPU";
   public static final String MEMORY_MB = "memory_mb";
+
   /** Tolerance of every comparison; amounts are treated as equal when closer than this. */
   public static final double EPSILON = 1e-6;
+
   /** Decimal places every amount is rounded to. */
   public static final int DECIMALS = 9;
 
   private static final Resources NONE = new Resources(Map.of());
 
-  /** Copies and sorts {@code amounts}; rejects null names, NaN and infinite amounts. */
+  /**
+   * Copies {@code amounts} into an unmodifiable map iterating in name order; rejects blank names,
+   * NaN and infinite amounts.
+   */
   public Resources {
     Objects.requireNonNull(amounts, "amounts");
-    SortedMap<String, Double> copy = new TreeMap<>();
+    SortedMap<String, Double> sorted = new TreeMap<>();
     amounts.forEach(
         (name, amount) -> {
           if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("resource name must not be blank");
           }
           if (amount == null || amount.isNaN() || amount.isInfinite()) {
-            throw new IllegalArgumentException("resource " + name + " has invalid amount " + amount);
+            throw new IllegalArgumentException(
+                "resource " + name + " has invalid amount " + amount);
           }
           if (Math.abs(amount) >= EPSILON) {
-            copy.put(name, round(amount));
+            sorted.put(name, round(amount));
           }
         });
-    amounts = Collections.unmodifiableSortedMap(copy);
+    // sorted for describe(), hashed for get(): planning calls get() per node and resource
+    amounts = Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
   }
 
   public static Resources of(Map<String, Double> amounts) {
@@ -70,7 +78,10 @@ public record Resources(Map<String, Double> amounts) {
       if (colon < 0) {
         throw new IllegalArgumentException("expected name:amount but got '" + part.trim() + "'");
       }
-      m.merge(part.substring(0, colon).trim(), Double.parseDouble(part.substring(colon + 1)), Double::sum);
+      m.merge(
+          part.substring(0, colon).trim(),
+          Double.parseDouble(part.substring(colon + 1)),
+          Double::sum);
     }
     return of(m);
   }

@@ -16,7 +16,8 @@ import java.util.Set;
  * configuration face of the pipeline. Filters run in list order (cheap and decisive first: the
  * order also shapes reasons, the last filter that rejected anything speaks first).
  */
-public record SchedulingProfile(String name, List<PluginConfig> filters, List<PluginConfig> scores) {
+public record SchedulingProfile(
+    String name, List<PluginConfig> filters, List<PluginConfig> scores) {
 
   /**
    * One plugin of a profile.
@@ -66,7 +67,8 @@ public record SchedulingProfile(String name, List<PluginConfig> filters, List<Pl
     Set<String> seen = new HashSet<>();
     for (PluginConfig c : configs) {
       if (!seen.add(c.plugin())) {
-        throw new IllegalArgumentException("profile " + profile + " lists " + c.plugin() + " twice");
+        throw new IllegalArgumentException(
+            "profile " + profile + " lists " + c.plugin() + " twice");
       }
     }
   }

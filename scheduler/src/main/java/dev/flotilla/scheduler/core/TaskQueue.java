@@ -22,9 +22,9 @@ import java.util.TreeMap;
  * Every task still here has a human-readable {@link #reason}.
  *
  * <p>A task that does not fit does not block the tasks behind it (they may "backfill" around it).
- * Cost of {@link #schedule}: O(ready tasks) cheap lookups, one {@link Planner#plan} per placed
- * task and per shape newly found not to fit, and for shapes known not to fit a re-check of only
- * the nodes that gained room since the last call; see the package overview.
+ * Cost of {@link #schedule}: O(ready tasks) cheap lookups, one {@link Planner#plan} per placed task
+ * and per shape newly found not to fit, and for shapes known not to fit a re-check of only the
+ * nodes that gained room since the last call; see the package overview.
  *
  * <p>Not thread-safe: the service calls it under the same lock as its {@link ClusterState}.
  */
@@ -36,8 +36,8 @@ public final class TaskQueue {
   private final Map<String, QueuedTask> tasks = new LinkedHashMap<>();
   private final Map<String, Set<QueuedTask>> waitersByObject = new HashMap<>();
   private final Map<String, JobQueue> readyByJob = new LinkedHashMap<>();
-  private final Map<TaskShape, TaskShape> shapes = new HashMap<>();
-  private final UnfitShapes unfit = new UnfitShapes();
+  private final ShapeTable shapes = new ShapeTable();
+  private final UnfitShapes unfit = new UnfitShapes(shapes);
   private long nextSeq;
   private long placements;
 
@@ -56,7 +56,8 @@ public final class TaskQueue {
    * in {@code unresolvedObjectIds} is {@link #objectReady ready}. Throws {@link
    * IllegalArgumentException} when the task id is already queued.
    */
-  public void add(String jobId, PlacementRequest request, Set<String> unresolvedObjectIds, Instant now) {
+  public void add(
+      String jobId, PlacementRequest request, Set<String> unresolvedObjectIds, Instant now) {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(now, "now");
@@ -64,9 +65,7 @@ public final class TaskQueue {
       throw new IllegalArgumentException("task " + request.taskId() + " is already queued");
     }
     Set<String> deps = unresolvedObjectIds == null ? Set.of() : unresolvedObjectIds;
-    TaskShape shape = shapes.computeIfAbsent(new TaskShape(request), s -> s);
-    shape.users++;
-    QueuedTask task = new QueuedTask(jobId, nextSeq++, request, shape, deps, now);
+    QueuedTask task = new QueuedTask(jobId, nextSeq++, request, shapes.intern(request), deps, now);
     tasks.put(request.taskId(), task);
     for (String objectId : task.unresolved) {
       waitersByObject.computeIfAbsent(objectId, k -> new HashSet<>()).add(task);
@@ -128,7 +127,7 @@ public final class TaskQueue {
   public List<Placement> schedule(ClusterState state, Instant now) {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(now, "now");
-    unfit.begin(state);
+    unfit.begin(state, now);
     List<Placement> placed = new ArrayList<>();
     Deque<JobTurn> turns = jobTurns();
     while (!turns.isEmpty()) {
@@ -223,9 +222,7 @@ public final class TaskQueue {
   }
 
   private void forgetShape(QueuedTask task) {
-    if (--task.shape.users == 0) {
-      shapes.remove(task.shape);
-    }
+    shapes.release(task.shape);
   }
 
   private void makeReady(QueuedTask task) {

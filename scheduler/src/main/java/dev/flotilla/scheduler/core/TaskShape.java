@@ -3,15 +3,16 @@ package dev.flotilla.scheduler.core;
 import java.util.Map;
 
 /**
- * What filters may look at in a request (demand and label selector): tasks of one shape fit on
- * the same nodes. {@link TaskQueue} interns shapes so equal ones are one instance, and the hash is
+ * What filters may look at in a request (demand and label selector): tasks of one shape fit on the
+ * same nodes. {@link ShapeTable} interns shapes so equal ones are one instance, and the hash is
  * computed once, which keeps a lookup per queued task per scheduling pass cheap.
  */
 final class TaskShape {
   final Resources demand;
   final Map<String, String> labelSelector;
   private final int hash;
-  /** Queued tasks of this shape; the queue forgets the shape at zero. */
+
+  /** Holders of this shape (queued tasks, cached reasons); see {@link ShapeTable}. */
   int users;
 
   TaskShape(PlacementRequest request) {

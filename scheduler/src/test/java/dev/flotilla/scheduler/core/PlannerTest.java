@@ -24,7 +24,8 @@ class PlannerTest {
   void plan_noNodes_saysNoAliveNodes() {
     PlacementDecision d = plan(PlacementRequest.of("t", Resources.parse("CPU:1")));
 
-    assertThat(d).isEqualTo(new PlacementDecision.Unplaceable("no alive nodes: no node has registered yet"));
+    assertThat(d)
+        .isEqualTo(new PlacementDecision.Unplaceable("no alive nodes: no node has registered yet"));
   }
 
   @Test
@@ -61,24 +62,36 @@ class PlannerTest {
     SimNode.named("n1").cpus(2).gpus("H100", 1).registerIn(state);
     SimNode.named("n2").cpus(64).gpus("A100", 1).registerIn(state);
     PlacementRequest r =
-        new PlacementRequest("t", "t", Resources.parse("CPU:4"), Map.of("gpu.model", "H100"), Map.of());
+        new PlacementRequest(
+            "t", "t", Resources.parse("CPU:4"), Map.of("gpu.model", "H100"), Map.of());
 
     assertThat(plan(r))
-        .isEqualTo(new PlacementDecision.Unplaceable(
-            "needs CPU:4; the largest node has CPU:2 (node n1); 1 node lacks label gpu.model=H100"));
+        .isEqualTo(
+            new PlacementDecision.Unplaceable(
+                "needs CPU:4; the largest node has CPU:2 (node n1); 1 node lacks label"
+                    + " gpu.model=H100"));
   }
 
   @Test
   void plan_filterThrows_nodeRejectedWithError() {
     SimNode.named("n1").cpus(2).registerIn(state);
-    PluginRegistry registry = new PluginRegistry()
-        .register("Boom", args -> new TestingFilter("Boom", (r, n) -> {
-          throw new IllegalStateException("kaput");
-        }));
-    Planner boom = new Planner(new SchedulingProfile("p", List.of(PluginConfig.of("Boom")), List.of()), registry);
+    PluginRegistry registry =
+        new PluginRegistry()
+            .register(
+                "Boom",
+                args ->
+                    new TestingFilter(
+                        "Boom",
+                        (r, n) -> {
+                          throw new IllegalStateException("kaput");
+                        }));
+    Planner boom =
+        new Planner(
+            new SchedulingProfile("p", List.of(PluginConfig.of("Boom")), List.of()), registry);
 
     assertThat(boom.plan(state, PlacementRequest.of("t", Resources.none()), NOW))
-        .isEqualTo(new PlacementDecision.Unplaceable("Boom rejected 1 node (plugin failed: kaput)"));
+        .isEqualTo(
+            new PlacementDecision.Unplaceable("Boom rejected 1 node (plugin failed: kaput)"));
   }
 
   @Test
@@ -86,18 +99,24 @@ class PlannerTest {
     SimNode.named("packed").cpus(8).registerIn(state);
     SimNode.named("local").cpus(8).registerIn(state);
     state.reserve("packed", Resources.parse("CPU:3"));
-    PlacementRequest r = PlacementRequest.of("t", Resources.parse("CPU:1"))
-        .withArgBytes(Map.of("local", 10_000_000L));
+    PlacementRequest r =
+        PlacementRequest.of("t", Resources.parse("CPU:1"))
+            .withArgBytes(Map.of("local", 10_000_000L));
 
     assertThat(plan(r)).isEqualTo(new PlacementDecision.Placed("local"));
-    Planner hybridOnly = new Planner(new SchedulingProfile("p",
-        SchedulingProfile.defaults().filters(), List.of(PluginConfig.of("HybridPackSpread"))));
+    Planner hybridOnly =
+        new Planner(
+            new SchedulingProfile(
+                "p",
+                SchedulingProfile.defaults().filters(),
+                List.of(PluginConfig.of("HybridPackSpread"))));
     assertThat(hybridOnly.plan(state, r, NOW)).isEqualTo(new PlacementDecision.Placed("packed"));
   }
 
   @Test
   void constructor_scorePluginListedAsFilter_throws() {
-    SchedulingProfile p = new SchedulingProfile("p", List.of(PluginConfig.of("Locality")), List.of());
+    SchedulingProfile p =
+        new SchedulingProfile("p", List.of(PluginConfig.of("Locality")), List.of());
 
     assertThatThrownBy(() -> new Planner(p))
         .isInstanceOf(IllegalArgumentException.class)
@@ -109,8 +128,9 @@ class PlannerTest {
     NodeView busy = SimNode.named("n1").cpus(4).viewUsing(Resources.parse("CPU:4"));
 
     assertThat(planner.plan(List.of(busy), PlacementRequest.of("t", Resources.parse("CPU:1")), NOW))
-        .isEqualTo(new PlacementDecision.Unplaceable(
-            "needs CPU:1; the most free on any node is CPU:0 (node n1)"));
+        .isEqualTo(
+            new PlacementDecision.Unplaceable(
+                "needs CPU:1; the most free on any node is CPU:0 (node n1)"));
     assertThat(ResourceFit.NAME).isEqualTo("ResourceFit");
   }
 }

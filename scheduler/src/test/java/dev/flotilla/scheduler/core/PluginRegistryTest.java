@@ -13,14 +13,16 @@ class PluginRegistryTest {
   @Test
   void withDefaults_builtInPlugins_areRegistered() {
     assertThat(PluginRegistry.withDefaults().names())
-        .containsExactly("NodeAlive", "LabelSelector", "ResourceFit", "HybridPackSpread", "Locality");
+        .containsExactly(
+            "NodeAlive", "LabelSelector", "ResourceFit", "HybridPackSpread", "Locality");
   }
 
   @Test
   void register_duplicateName_throws() {
     PluginRegistry registry = PluginRegistry.withDefaults();
 
-    assertThatThrownBy(() -> registry.register("ResourceFit", args -> TestingFilter.counting("ResourceFit")))
+    assertThatThrownBy(
+            () -> registry.register("ResourceFit", args -> TestingFilter.counting("ResourceFit")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("plugin ResourceFit is already registered");
   }
@@ -34,7 +36,8 @@ class PluginRegistryTest {
 
   @Test
   void create_factoryBuildsOtherName_throws() {
-    PluginRegistry registry = new PluginRegistry().register("A", args -> TestingFilter.counting("B"));
+    PluginRegistry registry =
+        new PluginRegistry().register("A", args -> TestingFilter.counting("B"));
 
     assertThatThrownBy(() -> registry.create("A", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -43,7 +46,8 @@ class PluginRegistryTest {
 
   @Test
   void create_unknownArgument_throws() {
-    assertThatThrownBy(() -> PluginRegistry.withDefaults().create("Locality", Map.of("minByte", "1")))
+    assertThatThrownBy(
+            () -> PluginRegistry.withDefaults().create("Locality", Map.of("minByte", "1")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plugin Locality has no argument minByte");
   }
@@ -51,15 +55,21 @@ class PluginRegistryTest {
   @Test
   void create_malformedArgument_throws() {
     assertThatThrownBy(
-            () -> PluginRegistry.withDefaults().create("HybridPackSpread", Map.of("spreadThreshold", "half")))
+            () ->
+                PluginRegistry.withDefaults()
+                    .create("HybridPackSpread", Map.of("spreadThreshold", "half")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a number: half");
   }
 
   @Test
   void profile_pluginListedTwice_throws() {
-    assertThatThrownBy(() -> new SchedulingProfile("p",
-            List.of(PluginConfig.of("NodeAlive"), PluginConfig.of("NodeAlive")), List.of()))
+    assertThatThrownBy(
+            () ->
+                new SchedulingProfile(
+                    "p",
+                    List.of(PluginConfig.of("NodeAlive"), PluginConfig.of("NodeAlive")),
+                    List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("profile p lists NodeAlive twice");
   }

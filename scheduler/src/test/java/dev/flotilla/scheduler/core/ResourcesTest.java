@@ -80,8 +80,7 @@ class ResourcesTest {
     assertThatThrownBy(() -> Resources.of(Map.of("CPU", Double.NaN)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("CPU");
-    assertThatThrownBy(() -> Resources.parse("CPU"))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Resources.parse("CPU")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

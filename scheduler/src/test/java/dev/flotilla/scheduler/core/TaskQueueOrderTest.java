@@ -30,7 +30,8 @@ class TaskQueueOrderTest {
     add(SimTask.named("t3").cpus(1));
 
     assertThat(scheduledIds()).containsExactly("t1", "t2");
-    assertThat(queue.reason("t3")).contains("needs CPU:1; the most free on any node is CPU:0 (node n1)");
+    assertThat(queue.reason("t3"))
+        .contains("needs CPU:1; the most free on any node is CPU:0 (node n1)");
   }
 
   @Test
@@ -105,6 +106,7 @@ class TaskQueueOrderTest {
     Placement p = queue.schedule(state, T0).getFirst();
 
     assertThat(p.reservation().gpuIndices()).containsExactly(0);
-    assertThat(state.node("n1").orElseThrow().available()).isEqualTo(Resources.parse("CPU:2, GPU:1.5"));
+    assertThat(state.node("n1").orElseThrow().available())
+        .isEqualTo(Resources.parse("CPU:2, GPU:1.5"));
   }
 }

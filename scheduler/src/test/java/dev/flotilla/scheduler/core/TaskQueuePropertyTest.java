@@ -26,18 +26,25 @@ class TaskQueuePropertyTest {
 
   @Provide
   Arbitrary<List<SimTask>> tasks() {
-    Arbitrary<SimTask> task = Combinators.combine(
-            Arbitraries.of(0.0, 0.5, 1.0, 4.0, 100.0),
-            Arbitraries.of(0.0, 0.0, 0.25, 0.5, 1.0, 2.0, 16.0),
-            Arbitraries.of("", "", "H100", "A100", "TPUv9"),
-            Arbitraries.of("a", "b", "c"),
-            Arbitraries.subsetOf(OBJECTS).ofMaxSize(2),
-            Arbitraries.of(0.0, 0.0, 1.0))
-        .as((cpu, gpu, model, job, deps, custom) -> {
-          SimTask t = SimTask.named("t").job(job).cpus(cpu).gpus(gpu).resource("widget", custom)
-              .after(deps.toArray(String[]::new));
-          return model.isEmpty() ? t : t.label("gpu.model", model);
-        });
+    Arbitrary<SimTask> task =
+        Combinators.combine(
+                Arbitraries.of(0.0, 0.5, 1.0, 4.0, 100.0),
+                Arbitraries.of(0.0, 0.0, 0.25, 0.5, 1.0, 2.0, 16.0),
+                Arbitraries.of("", "", "H100", "A100", "TPUv9"),
+                Arbitraries.of("a", "b", "c"),
+                Arbitraries.subsetOf(OBJECTS).ofMaxSize(2),
+                Arbitraries.of(0.0, 0.0, 1.0))
+            .as(
+                (cpu, gpu, model, job, deps, custom) -> {
+                  SimTask t =
+                      SimTask.named("t")
+                          .job(job)
+                          .cpus(cpu)
+                          .gpus(gpu)
+                          .resource("widget", custom)
+                          .after(deps.toArray(String[]::new));
+                  return model.isEmpty() ? t : t.label("gpu.model", model);
+                });
     return task.list().ofMaxSize(60);
   }
 
@@ -61,7 +68,8 @@ class TaskQueuePropertyTest {
     for (int i = 0; i < tasks.size(); i++) {
       SimTask t = tasks.get(i);
       PlacementRequest r = t.request();
-      PlacementRequest named = new PlacementRequest("t" + i, "t" + i, r.demand(), r.labelSelector(), Map.of());
+      PlacementRequest named =
+          new PlacementRequest("t" + i, "t" + i, r.demand(), r.labelSelector(), Map.of());
       queue.add(t.jobId(), named, t.dependencies(), T0);
       byId.put("t" + i, t);
     }

@@ -30,16 +30,23 @@ class TaskQueueShapeCacheTest {
     List<PluginConfig> filters = new ArrayList<>();
     filters.add(PluginConfig.of("Count"));
     filters.addAll(SchedulingProfile.defaults().filters());
-    queue = new TaskQueue(new Planner(
-        new SchedulingProfile("counted", filters, SchedulingProfile.defaults().scores()), registry));
+    queue =
+        new TaskQueue(
+            new Planner(
+                new SchedulingProfile("counted", filters, SchedulingProfile.defaults().scores()),
+                registry));
     for (int i = 0; i < NODES; i++) {
       SimNode.named("n" + i).cpus(2).registerIn(state);
       fillers.add(state.reserve("n" + i, Resources.parse("CPU:2")));
     }
     for (int i = 0; i < TASKS; i++) {
       SimTask t = SimTask.named("t" + i).job("job" + (i % 10));
-      queue.add(t.jobId(), new PlacementRequest(t.id(), t.id(),
-          Resources.parse(SHAPES[i % SHAPES.length]), null, null), t.dependencies(), T0);
+      queue.add(
+          t.jobId(),
+          new PlacementRequest(
+              t.id(), t.id(), Resources.parse(SHAPES[i % SHAPES.length]), null, null),
+          t.dependencies(),
+          T0);
     }
   }
 
@@ -50,7 +57,9 @@ class TaskQueueShapeCacheTest {
     assertThat(placed).isEmpty();
     // one planning pass plus one explaining pass per shape
     assertThat(counter.calls()).isEqualTo(2L * SHAPES.length * NODES);
-    assertThat(queue.pending()).hasSize(TASKS).allSatisfy(p -> assertThat(p.reason()).startsWith("needs "));
+    assertThat(queue.pending())
+        .hasSize(TASKS)
+        .allSatisfy(p -> assertThat(p.reason()).startsWith("needs "));
   }
 
   @Test
@@ -62,7 +71,8 @@ class TaskQueueShapeCacheTest {
     queue.schedule(state, T0);
 
     assertThat(counter.calls()).isEqualTo(calls);
-    assertThat(queue.reason("late")).contains("needs CPU:2; the most free on any node is CPU:0 (node n0)");
+    assertThat(queue.reason("late"))
+        .contains("needs CPU:2; the most free on any node is CPU:0 (node n0)");
   }
 
   @Test

@@ -65,8 +65,10 @@ class TaskQueueTest {
     queue.objectReady("o1", Map.of("n2", 800_000L));
     queue.objectReady("o2", Map.of("n2", 800_000L));
 
-    assertThat(queue.schedule(state, T0)).singleElement()
-        .extracting(Placement::nodeId).isEqualTo("n2");
+    assertThat(queue.schedule(state, T0))
+        .singleElement()
+        .extracting(Placement::nodeId)
+        .isEqualTo("n2");
   }
 
   @Test
@@ -114,8 +116,10 @@ class TaskQueueTest {
     queue.add("j", SimTask.named("a").cpus(1).after("o").request(), Set.of("o"), T0);
     queue.add("j", SimTask.named("b").cpus(1).request(), Set.of(), T0.plus(Duration.ofSeconds(5)));
 
-    assertThat(queue.pending()).containsExactly(
-        new PendingView("a", "a", "waiting for 1 argument", T0),
-        new PendingView("b", "b", "ready; waiting for the next scheduling pass", T0.plusSeconds(5)));
+    assertThat(queue.pending())
+        .containsExactly(
+            new PendingView("a", "a", "waiting for 1 argument", T0),
+            new PendingView(
+                "b", "b", "ready; waiting for the next scheduling pass", T0.plusSeconds(5)));
   }
 }

@@ -3,7 +3,9 @@ package dev.flotilla.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flotilla.api.ClusterUnavailableException;
 import dev.flotilla.api.Flotilla;
+import dev.flotilla.api.GetTimeoutException;
 import dev.flotilla.api.ObjectRef;
 import dev.flotilla.api.TaskFailedException;
 import dev.flotilla.api.TaskOptions;
@@ -105,5 +107,34 @@ class CoreClusterIT {
       ObjectRef<Integer> sum = fl.task(MathFns::add, a, 1).remote();
       assertThat(sum.get()).isEqualTo(17);
     }
+  }
+
+  @Test
+  void getWithTimeout_taskStillRunning_throwsGetTimeout() {
+    try (Flotilla fl = cluster.connect()) {
+      ObjectRef<Integer> slow = fl.task(MathFns::slowIdentity, 1, 30_000L).remote();
+      assertThatThrownBy(() -> slow.get(Duration.ofMillis(300)))
+          .isInstanceOf(GetTimeoutException.class)
+          .hasMessageContaining("not ready");
+    }
+  }
+
+  @Test
+  void connect_nothingListening_throwsClusterUnavailableNamingTheAddress() throws Exception {
+    int port;
+    try (var s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String address = "flotilla://127.0.0.1:" + port;
+    assertThatThrownBy(() -> Flotilla.connect(address))
+        .isInstanceOf(ClusterUnavailableException.class)
+        .hasMessageContaining(address);
+  }
+
+  @Test
+  void connect_malformedAddress_throwsIllegalArgument() {
+    assertThatThrownBy(() -> Flotilla.connect("http://localhost:1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("flotilla://host:port");
   }
 }

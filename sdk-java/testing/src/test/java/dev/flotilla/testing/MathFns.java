@@ -62,4 +62,10 @@ public final class MathFns {
     Thread.sleep(millis);
     return ProcessHandle.current().pid();
   }
+
+  /** Kills its own executor JVM: the worst a task can do. */
+  public static int crashExecutor() {
+    Runtime.getRuntime().halt(3);
+    return 0;
+  }
 }

@@ -1,10 +1,12 @@
 package dev.flotilla.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flotilla.api.Flotilla;
 import dev.flotilla.api.ObjectRef;
 import dev.flotilla.api.TaskOptions;
+import dev.flotilla.api.WorkerDiedException;
 import dev.flotilla.deploy.cluster.ManagedProcess;
 import dev.flotilla.protocol.scheduler.v1.ClusterStatusResponse;
 import java.time.Duration;
@@ -49,6 +51,19 @@ class PlacementAndFailureIT {
       cluster.cluster().addWorker(2);
       cluster.cluster().awaitNodes(3, Duration.ofSeconds(60));
       assertThat(r.get(Duration.ofSeconds(60))).as("CUDA_VISIBLE_DEVICES inside the task").isEqualTo("0");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void taskThatKillsItsExecutor_retriesExhausted_throwsWorkerDied() {
+    try (Flotilla fl = cluster.connect()) {
+      ObjectRef<Integer> r = fl.task(MathFns::crashExecutor)
+          .options(TaskOptions.builder().maxRetries(1).name("crasher").build()).remote();
+      assertThatThrownBy(() -> r.get(Duration.ofSeconds(60)))
+          .isInstanceOf(WorkerDiedException.class)
+          .hasMessageContaining("crasher")
+          .hasMessageContaining("exited with code 3");
     }
   }
 

@@ -6,8 +6,8 @@
  *   <li>{@code NodeAlive} (filter): dead nodes take no new work.
  *   <li>{@code LabelSelector} (filter): node labels must equal every selector entry.
  *   <li>{@code ResourceFit} (filter): free resources, incl. custom ones and GPU device shapes.
- *   <li>{@code HybridPackSpread} (score): Ray's hybrid policy; pack below a threshold, spread
- *       above it, keep GPU nodes for GPU work.
+ *   <li>{@code HybridPackSpread} (score): Ray's hybrid policy; pack below a threshold, spread above
+ *       it, keep GPU nodes for GPU work.
  *   <li>{@code Locality} (score): prefer the node holding most of the task's argument bytes.
  * </ul>
  *

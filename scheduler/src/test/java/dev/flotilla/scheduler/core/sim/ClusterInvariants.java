@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Checks a {@link ClusterState} against its own reservations, independently of how it keeps its
- * books: nothing negative, available = total − held, and no GPU device shared beyond 1.
- * {@link #checkExceptCpu} skips CPU, which blocked tasks lend out and may over-commit.
+ * books: nothing negative, available = total − held, and no GPU device shared beyond 1. {@link
+ * #checkExceptCpu} skips CPU, which blocked tasks lend out and may over-commit.
  */
 public final class ClusterInvariants {
   private static final double TOLERANCE = 1e-5;

@@ -15,7 +15,8 @@ public final class ManualClock implements InstantSource {
   private record Timer(Instant due, long seq, String label, Runnable action) {}
 
   private final PriorityQueue<Timer> timers =
-      new PriorityQueue<>((a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
+      new PriorityQueue<>(
+          (a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
   private Instant now;
   private long seq;
 

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Test-data builder for a task: {@code SimTask.named("t1").job("j").gpus(0.5).runsFor(ofSeconds(3))}. */
+/**
+ * Test-data builder for a task: {@code
+ * SimTask.named("t1").job("j").gpus(0.5).runsFor(ofSeconds(3))}.
+ */
 public final class SimTask {
   private final String id;
   private final Map<String, Double> demand = new TreeMap<>();

@@ -15,10 +15,9 @@ import java.util.Set;
 
 /**
  * A simulated scheduler: a {@link ClusterState} and {@link TaskQueue} driven by a {@link
- * ManualClock}, playing the service's part. Placed tasks finish after their duration, release
- * their reservation and publish their output object on their node; killed nodes have their tasks
- * re-queued. Every event checks the invariants of the nodes it touched ({@link
- * ClusterInvariants}).
+ * ManualClock}, playing the service's part. Placed tasks finish after their duration, release their
+ * reservation and publish their output object on their node; killed nodes have their tasks
+ * re-queued. Every event checks the invariants of the nodes it touched ({@link ClusterInvariants}).
  */
 public final class Simulation {
   /** A task running on a node; {@code attempt} tells a stale finish timer from a retry's. */
@@ -78,10 +77,13 @@ public final class Simulation {
     }
 
     public void addNode(SimNode node) {
-      clock.schedule(offset, "add " + node.id(), () -> {
-        node.registerIn(state);
-        scheduleNow(node.id());
-      });
+      clock.schedule(
+          offset,
+          "add " + node.id(),
+          () -> {
+            node.registerIn(state);
+            scheduleNow(node.id());
+          });
     }
 
     public void submit(SimTask task) {

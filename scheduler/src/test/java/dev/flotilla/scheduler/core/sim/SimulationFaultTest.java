@@ -24,8 +24,11 @@ class SimulationFaultTest {
     for (int i = 0; i < 100; i++) {
       sim.submit(SimTask.named("t" + i).cpus(2).runsFor(ofSeconds(20)));
     }
-    List<String> onN0 = sim.placements().stream()
-        .filter(p -> p.nodeId().equals("n0")).map(Placement::taskId).toList();
+    List<String> onN0 =
+        sim.placements().stream()
+            .filter(p -> p.nodeId().equals("n0"))
+            .map(Placement::taskId)
+            .toList();
     sim.at(ofSeconds(5)).killNode("n0");
 
     sim.runToCompletion();
@@ -50,8 +53,11 @@ class SimulationFaultTest {
 
     sim.runToCompletion();
 
-    assertThat(sim.placements()).filteredOn(p -> p.taskId().equals("child"))
-        .singleElement().extracting(Placement::nodeId).isEqualTo(parentNode);
+    assertThat(sim.placements())
+        .filteredOn(p -> p.taskId().equals("child"))
+        .singleElement()
+        .extracting(Placement::nodeId)
+        .isEqualTo(parentNode);
   }
 
   @Test
@@ -65,7 +71,8 @@ class SimulationFaultTest {
     sim.runToCompletion();
 
     assertThat(sim.finished()).containsExactly("big");
-    assertThat(sim.placements().getFirst().reservation().gpuIndices()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+    assertThat(sim.placements().getFirst().reservation().gpuIndices())
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
   }
 
   @Test
@@ -80,7 +87,9 @@ class SimulationFaultTest {
 
     sim.runToCompletion();
 
-    List<String> firstTwenty = sim.placements().subList(0, 20).stream().map(Placement::taskId).toList();
-    assertThat(firstTwenty.stream().filter(id -> id.startsWith("b")).count()).isGreaterThanOrEqualTo(9);
+    List<String> firstTwenty =
+        sim.placements().subList(0, 20).stream().map(Placement::taskId).toList();
+    assertThat(firstTwenty.stream().filter(id -> id.startsWith("b")).count())
+        .isGreaterThanOrEqualTo(9);
   }
 }

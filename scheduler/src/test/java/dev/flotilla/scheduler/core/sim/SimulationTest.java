@@ -26,15 +26,19 @@ class SimulationTest {
       nodes.add(SimNode.named("c" + i).cpus(32).memoryMb(131_072));
     }
     for (int i = 0; i < gpuNodes; i++) {
-      nodes.add(SimNode.named("g" + i).cpus(64).memoryMb(524_288).gpus(i % 2 == 0 ? "H100" : "A100", 8));
+      nodes.add(
+          SimNode.named("g" + i).cpus(64).memoryMb(524_288).gpus(i % 2 == 0 ? "H100" : "A100", 8));
     }
     return nodes;
   }
 
   private static SimTask randomTask(Random random, int i) {
-    SimTask t = SimTask.named("t" + i).job("job" + random.nextInt(4))
-        .cpus(1 + random.nextInt(8)).memoryMb(1024 * (1 + random.nextInt(8)))
-        .runsFor(ofMillis(500 + random.nextInt(20_000)));
+    SimTask t =
+        SimTask.named("t" + i)
+            .job("job" + random.nextInt(4))
+            .cpus(1 + random.nextInt(8))
+            .memoryMb(1024 * (1 + random.nextInt(8)))
+            .runsFor(ofMillis(500 + random.nextInt(20_000)));
     return switch (random.nextInt(6)) {
       case 0 -> t.gpus(List.of(0.25, 0.5, 1.0, 2.0, 8.0).get(random.nextInt(5)));
       case 1 -> t.gpus(1).label("gpu.model", "H100");
@@ -46,7 +50,7 @@ class SimulationTest {
   void run_mixedWorkloadOnHundredsOfNodes_everyTaskFinishesAndCapacityReturns() {
     sim.nodes(fleet(200, 100));
     Random random = new Random(42);
-    int tasks = 5_000;
+    int tasks = 3_000;
     for (int i = 0; i < tasks; i++) {
       sim.at(ofMillis(2L * i)).submit(randomTask(random, i));
     }
@@ -67,7 +71,8 @@ class SimulationTest {
       sim.submit(SimTask.named("t" + i).cpus(2).runsFor(ofSeconds(10)));
     }
 
-    assertThat(sim.placements()).hasSize(1_000)
+    assertThat(sim.placements())
+        .hasSize(1_000)
         .allSatisfy(p -> assertThat(p.nodeId()).startsWith("c"));
     sim.runToCompletion();
   }

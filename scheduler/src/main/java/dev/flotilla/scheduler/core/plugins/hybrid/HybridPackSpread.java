@@ -13,8 +13,8 @@ import java.util.Set;
  * Ray's hybrid policy as a score. A node's utilisation is that of its most used resource after
  * placing the task. Below {@code spreadThreshold} (default 0.5) nodes score 50..100, more used is
  * better, so work packs onto few nodes and the rest stay free for big tasks; above it they score
- * 0..49, less used is better, so a busy fleet spreads load. Tasks that need no GPU score GPU
- * nodes in a band below every GPU-less node (0..30 against 40..100) to keep GPUs for GPU work.
+ * 0..49, less used is better, so a busy fleet spreads load. Tasks that need no GPU score GPU nodes
+ * in a band below every GPU-less node (0..30 against 40..100) to keep GPUs for GPU work.
  */
 public final class HybridPackSpread implements ScorePlugin {
   public static final String NAME = "HybridPackSpread";

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prefers the node that already stores most of the task's argument bytes: the score is the share
- * of those bytes on the node, 0..100. Below {@code minBytes} (default 100 KiB, the size under
- * which objects travel inline with the task) locality is ignored and every node scores 0.
+ * Prefers the node that already stores most of the task's argument bytes: the score is the share of
+ * those bytes on the node, 0..100. Below {@code minBytes} (default 100 KiB, the size under which
+ * objects travel inline with the task) locality is ignored and every node scores 0.
  */
 public final class Locality implements ScorePlugin {
   public static final String NAME = "Locality";
@@ -33,7 +33,8 @@ public final class Locality implements ScorePlugin {
   }
 
   public static Locality fromArgs(Map<String, String> args) {
-    return new Locality(PluginArgs.of(NAME, args, Set.of(MIN_BYTES)).longArg(MIN_BYTES, DEFAULT_MIN_BYTES));
+    return new Locality(
+        PluginArgs.of(NAME, args, Set.of(MIN_BYTES)).longArg(MIN_BYTES, DEFAULT_MIN_BYTES));
   }
 
   @Override

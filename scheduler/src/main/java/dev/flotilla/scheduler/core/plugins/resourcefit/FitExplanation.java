@@ -12,9 +12,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The one clause that says why no node fits a demand, from the most permanent cause to the most
- * transient: a resource no node has; a node too small even when empty; a resource short
- * everywhere right now; GPU devices of the wrong shape; or resources that are each free somewhere
- * but never all on one node. Looks at each rejected node once per resource: O(nodes × resources).
+ * transient: a resource no node has; a node too small even when empty; a resource short everywhere
+ * right now; GPU devices of the wrong shape; or resources that are each free somewhere but never
+ * all on one node. Looks at each rejected node once per resource: O(nodes × resources).
  */
 final class FitExplanation {
   private FitExplanation() {}
@@ -28,8 +28,13 @@ final class FitExplanation {
         return "needs " + amount(name, e.getValue()) + ", no node has " + name;
       }
       if (shortOf(size, e.getValue())) {
-        return "needs " + amount(name, e.getValue()) + "; the largest node has "
-            + amount(name, size) + " (node " + largest.nodeId() + ")";
+        return "needs "
+            + amount(name, e.getValue())
+            + "; the largest node has "
+            + amount(name, size)
+            + " (node "
+            + largest.nodeId()
+            + ")";
       }
     }
     for (var e : demand.amounts().entrySet()) {
@@ -37,8 +42,13 @@ final class FitExplanation {
       NodeView freest = best(rejected, n -> n.available().get(name));
       double free = freest.available().get(name);
       if (shortOf(free, e.getValue())) {
-        return "needs " + amount(name, e.getValue()) + "; the most free on any node is "
-            + amount(name, Math.max(0, free)) + " (node " + freest.nodeId() + ")";
+        return "needs "
+            + amount(name, e.getValue())
+            + "; the most free on any node is "
+            + amount(name, Math.max(0, free))
+            + " (node "
+            + freest.nodeId()
+            + ")";
       }
     }
     String devices = devices(gpus, rejected);
@@ -55,16 +65,28 @@ final class FitExplanation {
         NodeView n = best(rejected, v -> GpuDemand.largestShare(v.gpuFreeByDevice()));
         double share = GpuDemand.largestShare(n.gpuFreeByDevice());
         yield shortOf(share, f.share())
-            ? "needs " + amount(Resources.GPU, f.share()) + " of one device; the most free on any"
-                + " single GPU is " + Resources.format(share) + " (node " + n.nodeId() + ")"
+            ? "needs "
+                + amount(Resources.GPU, f.share())
+                + " of one device; the most free on any"
+                + " single GPU is "
+                + Resources.format(share)
+                + " (node "
+                + n.nodeId()
+                + ")"
             : null;
       }
       case GpuDemand.Whole w -> {
         NodeView n = best(rejected, ResourceFit::fullyFree);
         int free = ResourceFit.fullyFree(n);
         yield free < w.count()
-            ? "needs " + amount(Resources.GPU, w.count()) + " as whole devices; the most fully"
-                + " free GPUs on any node is " + free + " (node " + n.nodeId() + ")"
+            ? "needs "
+                + amount(Resources.GPU, w.count())
+                + " as whole devices; the most fully"
+                + " free GPUs on any node is "
+                + free
+                + " (node "
+                + n.nodeId()
+                + ")"
             : null;
       }
     };

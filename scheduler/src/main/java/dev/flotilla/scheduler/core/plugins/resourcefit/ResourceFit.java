@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps nodes with enough free resources for the demand, named resources and custom ones alike,
- * and with GPU devices of the right shape: a fraction needs one device with that share free,
- * {@code n} whole GPUs need {@code n} fully free devices (the same rule as {@link
+ * Keeps nodes with enough free resources for the demand, named resources and custom ones alike, and
+ * with GPU devices of the right shape: a fraction needs one device with that share free, {@code n}
+ * whole GPUs need {@code n} fully free devices (the same rule as {@link
  * dev.flotilla.scheduler.core.ClusterState#reserve}).
  */
 public final class ResourceFit implements FilterPlugin {

@@ -27,7 +27,8 @@ class HybridPackSpreadTest {
 
   @Test
   void score_belowThreshold_prefersMoreUtilisedNode() {
-    assertThat(score(oneCpu, cpuNode("busier", 3))).isGreaterThan(score(oneCpu, cpuNode("idle", 0)));
+    assertThat(score(oneCpu, cpuNode("busier", 3)))
+        .isGreaterThan(score(oneCpu, cpuNode("idle", 0)));
   }
 
   @Test
@@ -58,7 +59,8 @@ class HybridPackSpreadTest {
 
   @Test
   void utilisationAfter_criticalResource_isMaxShare() {
-    NodeView n = SimNode.named("n").cpus(10).memoryMb(100).viewUsing(Resources.parse("memory_mb:70"));
+    NodeView n =
+        SimNode.named("n").cpus(10).memoryMb(100).viewUsing(Resources.parse("memory_mb:70"));
 
     assertThat(HybridPackSpread.utilisationAfter(Resources.parse("CPU:1, memory_mb:10"), n))
         .isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-9));
@@ -74,6 +76,7 @@ class HybridPackSpreadTest {
 
   @Test
   void constructor_thresholdOutOfRange_throws() {
-    assertThatThrownBy(() -> new HybridPackSpread(1.5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new HybridPackSpread(1.5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

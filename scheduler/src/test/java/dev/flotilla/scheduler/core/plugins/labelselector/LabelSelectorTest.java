@@ -31,14 +31,16 @@ class LabelSelectorTest {
   void filter_matchingLabels_succeeds() {
     NodeView h100 = SimNode.named("n1").gpus("H100", 8).label("zone", "a").view();
 
-    PluginStatus s = plugin.filter(cycle, selecting(Map.of("gpu.model", "H100", "zone", "a")), h100);
+    PluginStatus s =
+        plugin.filter(cycle, selecting(Map.of("gpu.model", "H100", "zone", "a")), h100);
 
     assertThat(s.passed()).isTrue();
   }
 
   @Test
   void filter_emptySelector_succeedsOnUnlabelledNode() {
-    assertThat(plugin.filter(cycle, selecting(Map.of()), SimNode.named("n1").view()).passed()).isTrue();
+    assertThat(plugin.filter(cycle, selecting(Map.of()), SimNode.named("n1").view()).passed())
+        .isTrue();
   }
 
   @Test
@@ -54,21 +56,26 @@ class LabelSelectorTest {
   @Test
   void explain_noNodeHasLabel_namesItAndValuesSeen() {
     PlacementRequest r = selecting(Map.of("gpu.model", "H100"));
-    List<Rejection> rejected = rejectAll(r,
-        SimNode.named("n1").gpus("A100", 8).view(),
-        SimNode.named("n2").gpus("L4", 8).view(),
-        SimNode.named("n3").cpus(8).view());
+    List<Rejection> rejected =
+        rejectAll(
+            r,
+            SimNode.named("n1").gpus("A100", 8).view(),
+            SimNode.named("n2").gpus("L4", 8).view(),
+            SimNode.named("n3").cpus(8).view());
 
     assertThat(plugin.explain(cycle, r, rejected, 0))
-        .contains("needs label gpu.model=H100; no alive node has it (gpu.model values seen: A100, L4)");
+        .contains(
+            "needs label gpu.model=H100; no alive node has it (gpu.model values seen: A100, L4)");
   }
 
   @Test
   void explain_labelsOnDifferentNodes_saysNoneHasAll() {
     PlacementRequest r = selecting(Map.of("gpu.model", "H100", "zone", "a"));
-    List<Rejection> rejected = rejectAll(r,
-        SimNode.named("n1").gpus("H100", 8).label("zone", "b").view(),
-        SimNode.named("n2").gpus("A100", 8).label("zone", "a").view());
+    List<Rejection> rejected =
+        rejectAll(
+            r,
+            SimNode.named("n1").gpus("H100", 8).label("zone", "b").view(),
+            SimNode.named("n2").gpus("A100", 8).label("zone", "a").view());
 
     assertThat(plugin.explain(cycle, r, rejected, 0))
         .contains("needs labels gpu.model=H100, zone=a; no alive node has all of them");
@@ -77,8 +84,8 @@ class LabelSelectorTest {
   @Test
   void explain_otherNodesMatched_countsRejected() {
     PlacementRequest r = selecting(Map.of("gpu.model", "H100"));
-    List<Rejection> rejected = rejectAll(r,
-        SimNode.named("n1").gpus("A100", 8).view(), SimNode.named("n2").view());
+    List<Rejection> rejected =
+        rejectAll(r, SimNode.named("n1").gpus("A100", 8).view(), SimNode.named("n2").view());
 
     assertThat(plugin.explain(cycle, r, rejected, 5)).contains("2 nodes lack label gpu.model=H100");
   }

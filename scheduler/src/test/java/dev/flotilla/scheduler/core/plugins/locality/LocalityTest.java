@@ -55,7 +55,8 @@ class LocalityTest {
   void fromArgs_minBytesZero_countsEveryByte() {
     Locality eager = Locality.fromArgs(Map.of("minBytes", "0"));
 
-    assertThat(eager.score(cycle, withBytes(Map.of("n1", 10L)), SimNode.named("n1").view())).isEqualTo(100);
+    assertThat(eager.score(cycle, withBytes(Map.of("n1", 10L)), SimNode.named("n1").view()))
+        .isEqualTo(100);
   }
 
   @Test

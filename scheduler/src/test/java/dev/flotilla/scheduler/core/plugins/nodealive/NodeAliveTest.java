@@ -25,7 +25,8 @@ class NodeAliveTest {
 
   @Test
   void filter_aliveNode_succeeds() {
-    assertThat(plugin.filter(cycle, request, node("n1", true)).code()).isEqualTo(PluginStatus.Code.SUCCESS);
+    assertThat(plugin.filter(cycle, request, node("n1", true)).code())
+        .isEqualTo(PluginStatus.Code.SUCCESS);
   }
 
   @Test
@@ -41,7 +42,8 @@ class NodeAliveTest {
     NodeView dead = node("n1", false);
     List<Rejection> rejected = List.of(new Rejection(dead, plugin.filter(cycle, request, dead)));
 
-    assertThat(plugin.explain(cycle, request, rejected, 0)).contains("no alive nodes (1 node is dead)");
+    assertThat(plugin.explain(cycle, request, rejected, 0))
+        .contains("no alive nodes (1 node is dead)");
   }
 
   @Test

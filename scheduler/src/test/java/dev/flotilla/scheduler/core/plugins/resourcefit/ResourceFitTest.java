@@ -65,8 +65,15 @@ class ResourceFitTest {
 
   @Test
   void filter_wholeGpuWithOnlyPartlyUsedDevices_unschedulable() {
-    NodeView n = new NodeView("n1", "", Resources.parse("GPU:2"), Resources.parse("GPU:1"),
-        java.util.Map.of(), true, List.of(0.5, 0.5));
+    NodeView n =
+        new NodeView(
+            "n1",
+            "",
+            Resources.parse("GPU:2"),
+            Resources.parse("GPU:1"),
+            java.util.Map.of(),
+            true,
+            List.of(0.5, 0.5));
 
     assertThat(filter("GPU:1", n).passed()).isFalse();
     assertThat(filter("GPU:0.5", n).passed()).isTrue();
@@ -74,13 +81,17 @@ class ResourceFitTest {
 
   @Test
   void explain_noNodeHasResource_saysSo() {
-    assertThat(explain("GPU:1", SimNode.named("n1").cpus(8).view(), SimNode.named("n2").cpus(8).view()))
+    assertThat(
+            explain(
+                "GPU:1", SimNode.named("n1").cpus(8).view(), SimNode.named("n2").cpus(8).view()))
         .contains("needs GPU:1, no node has GPU");
   }
 
   @Test
   void explain_everyNodeTooSmall_namesLargest() {
-    assertThat(explain("CPU:128", SimNode.named("n1").cpus(8).view(), SimNode.named("n7").cpus(64).view()))
+    assertThat(
+            explain(
+                "CPU:128", SimNode.named("n1").cpus(8).view(), SimNode.named("n7").cpus(64).view()))
         .contains("needs CPU:128; the largest node has CPU:64 (node n7)");
   }
 
@@ -95,8 +106,15 @@ class ResourceFitTest {
 
   @Test
   void explain_fractionSplitAcrossDevices_namesBestSingleDevice() {
-    NodeView n = new NodeView("n3", "", Resources.parse("GPU:2"), Resources.parse("GPU:0.5"),
-        java.util.Map.of(), true, List.of(0.25, 0.25));
+    NodeView n =
+        new NodeView(
+            "n3",
+            "",
+            Resources.parse("GPU:2"),
+            Resources.parse("GPU:0.5"),
+            java.util.Map.of(),
+            true,
+            List.of(0.25, 0.25));
 
     assertThat(explain("GPU:0.5", n))
         .contains("needs GPU:0.5 of one device; the most free on any single GPU is 0.25 (node n3)");
@@ -104,17 +122,27 @@ class ResourceFitTest {
 
   @Test
   void explain_wholeGpusWithoutFreeDevices_countsFullyFree() {
-    NodeView n = new NodeView("n3", "", Resources.parse("GPU:3"), Resources.parse("GPU:2"),
-        java.util.Map.of(), true, List.of(1.0, 0.5, 0.5));
+    NodeView n =
+        new NodeView(
+            "n3",
+            "",
+            Resources.parse("GPU:3"),
+            Resources.parse("GPU:2"),
+            java.util.Map.of(),
+            true,
+            List.of(1.0, 0.5, 0.5));
 
     assertThat(explain("GPU:2", n))
-        .contains("needs GPU:2 as whole devices; the most fully free GPUs on any node is 1 (node n3)");
+        .contains(
+            "needs GPU:2 as whole devices; the most fully free GPUs on any node is 1 (node n3)");
   }
 
   @Test
   void explain_eachResourceFreeSomewhereButNotTogether_saysNotAtOnce() {
-    NodeView cpuFree = SimNode.named("n1").cpus(8).memoryMb(100).viewUsing(Resources.parse("memory_mb:100"));
-    NodeView memFree = SimNode.named("n2").cpus(8).memoryMb(100).viewUsing(Resources.parse("CPU:8"));
+    NodeView cpuFree =
+        SimNode.named("n1").cpus(8).memoryMb(100).viewUsing(Resources.parse("memory_mb:100"));
+    NodeView memFree =
+        SimNode.named("n2").cpus(8).memoryMb(100).viewUsing(Resources.parse("CPU:8"));
 
     assertThat(explain("CPU:4, memory_mb:50", cpuFree, memFree))
         .contains("needs CPU:4, memory_mb:50; no node has all of it free at once");

@@ -4,6 +4,7 @@ import dev.flotilla.api.ClusterUnavailableException;
 import dev.flotilla.api.FlotillaException;
 import dev.flotilla.api.ObjectLostException;
 import dev.flotilla.api.TaskFailedException;
+import dev.flotilla.api.WorkerDiedException;
 import dev.flotilla.protocol.common.v1.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -29,6 +30,9 @@ public final class RemoteErrors {
   public static FlotillaException fromErrorInfo(String objectId, ErrorInfo error) {
     return switch (error.getKind()) {
       case OBJECT_LOST -> new ObjectLostException(error.getMessage());
+      case EXECUTOR_DIED, NODE_DIED ->
+          new WorkerDiedException(
+              error.getTaskName().isEmpty() ? objectId : error.getTaskName(), error.getMessage());
       default ->
           new TaskFailedException(
               error.getTaskName().isEmpty() ? objectId : error.getTaskName(),

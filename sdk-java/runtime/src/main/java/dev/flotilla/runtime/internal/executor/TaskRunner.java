@@ -52,7 +52,11 @@ final class TaskRunner {
       }
     } catch (InvocationTargetException e) {
       done.setError(error(e.getCause(), task.getName(), ErrorInfo.Kind.APPLICATION));
-    } catch (ClassNotFoundException | NoSuchMethodException | IllegalArgumentException e) {
+    } catch (ClassNotFoundException e) {
+      done.setError(error(new ClassNotFoundException(e.getMessage()
+          + " is not in the job's code package " + task.getCodePathsList()
+          + ": was the driver started with it on its class path?", e), task.getName(), ErrorInfo.Kind.INVALID));
+    } catch (NoSuchMethodException | IllegalArgumentException e) {
       done.setError(error(e, task.getName(), ErrorInfo.Kind.INVALID));
     } catch (Throwable e) {
       done.setError(error(e, task.getName(), ErrorInfo.Kind.APPLICATION));

@@ -1,0 +1,26 @@
+package dev.flotilla.bench;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ray 2.48's published core microbenchmark figures ({@code release/perf_metrics/benchmarks} of
+ * the Ray repository, {@code ray microbenchmark} on one 64-vCPU m5.16xlarge). A reference point
+ * from a different, much larger machine: not a peer measured in the same run.
+ */
+final class RayFigures {
+  static final String SOURCE = "Ray 2.48, `ray microbenchmark`, 64-vCPU m5.16xlarge (published)";
+
+  private static final Map<String, Double> FIGURES = Map.of(
+      CoreBenchmarks.TASKS_SYNC, 981.0,
+      CoreBenchmarks.TASKS_ASYNC, 8_041.0,
+      CoreBenchmarks.PUT_CALLS, 5_173.0,
+      CoreBenchmarks.GET_CALLS, 10_620.0,
+      CoreBenchmarks.PUT_GB, 19.9);
+
+  private RayFigures() {}
+
+  static Optional<Double> of(String benchmark) {
+    return Optional.ofNullable(FIGURES.get(benchmark));
+  }
+}
