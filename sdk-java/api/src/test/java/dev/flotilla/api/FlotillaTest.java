@@ -18,4 +18,13 @@ class FlotillaTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("flotilla://host:port");
   }
+
+  @org.junit.jupiter.api.Test
+  void connect_noRuntimeOnClassPath_throwsFlotillaExceptionNamingFlotillaSdkEveryTime() {
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> Flotilla.connect("flotilla://h:1"))
+          .isExactlyInstanceOf(FlotillaException.class)
+          .hasMessageContaining("dev.flotilla:flotilla-sdk");
+    }
+  }
 }

@@ -52,7 +52,9 @@ class TaskFactoryTest {
     assertThat(exited).as("generator finished within 2 minutes; output: %s", log).isTrue();
     assertThat(p.exitValue()).as("generator exit status; output: %s", log).isZero();
     assertThat(Files.readString(dir.resolve(CHECKED_IN)))
-        .as("TaskFactory.java is stale: run `java src/build/GenerateTaskFactory.java` in sdk-java/api")
+        .as(
+            "TaskFactory.java is stale: run `java src/build/GenerateTaskFactory.java` in"
+                + " sdk-java/api")
         .isEqualTo(Files.readString(CHECKED_IN));
   }
 
@@ -66,8 +68,12 @@ class TaskFactoryTest {
       perArity.merge(n, 1, Integer::sum);
       total++;
       String expectedArgs =
-          java.util.stream.IntStream.range(0, n).mapToObj(i -> ", a" + i).collect(Collectors.joining());
-      assertThat(m.group(4)).as("delegation of overload %d of Fn%d", total, n).isEqualTo(expectedArgs);
+          java.util.stream.IntStream.range(0, n)
+              .mapToObj(i -> ", a" + i)
+              .collect(Collectors.joining());
+      assertThat(m.group(4))
+          .as("delegation of overload %d of Fn%d", total, n)
+          .isEqualTo(expectedArgs);
       assertThat(m.group(3).split(",", -1)).hasSize(n + 1);
     }
 
@@ -103,8 +109,7 @@ class TaskFactoryTest {
       Object[] call = new Object[types.length];
       call[0] = fn;
       for (int i = 1; i < types.length; i++) {
-        call[i] =
-            types[i] == ObjectRef.class ? TestingObjectRef.named("ref" + i) : "value" + i;
+        call[i] = types[i] == ObjectRef.class ? TestingObjectRef.named("ref" + i) : "value" + i;
       }
 
       Object returned = m.invoke(factory, call);

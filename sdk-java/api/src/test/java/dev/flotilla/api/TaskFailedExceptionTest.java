@@ -35,7 +35,9 @@ class TaskFailedExceptionTest {
 
   @Test
   void accessors_allGiven_returnConstructorValues() {
-    var e = new TaskFailedException("square", "java.lang.ArithmeticException", "/ by zero", "trace", true);
+    var e =
+        new TaskFailedException(
+            "square", "java.lang.ArithmeticException", "/ by zero", "trace", true);
 
     assertThat(e.taskName()).isEqualTo("square");
     assertThat(e.remoteClassName()).isEqualTo("java.lang.ArithmeticException");

@@ -31,8 +31,7 @@ class WaitResultTest {
     var r = new WaitResult<>(new ArrayList<>(List.of(a)), new ArrayList<>(List.of(b)));
 
     assertThatThrownBy(() -> r.ready().add(c)).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> r.notReady().add(c))
-        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> r.notReady().add(c)).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

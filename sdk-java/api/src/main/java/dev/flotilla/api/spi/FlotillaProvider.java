@@ -22,23 +22,19 @@ public interface FlotillaProvider {
    * @throws FlotillaException if there is none
    */
   static FlotillaProvider load() {
-    return Holder.INSTANCE;
+    return Holder.INSTANCE.orElseThrow(
+        () ->
+            new FlotillaException(
+                "No Flotilla runtime on the class path: add the dependency"
+                    + " dev.flotilla:flotilla-sdk"));
   }
 
-  /** Lazily loaded, once per class loader of the API. */
+  /** Looked up once per class loader of the API; absent when no runtime is on the class path. */
   final class Holder {
-    static final FlotillaProvider INSTANCE = find();
+    static final java.util.Optional<FlotillaProvider> INSTANCE =
+        ServiceLoader.load(FlotillaProvider.class, FlotillaProvider.class.getClassLoader())
+            .findFirst();
 
     private Holder() {}
-
-    private static FlotillaProvider find() {
-      return ServiceLoader.load(FlotillaProvider.class, FlotillaProvider.class.getClassLoader())
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new FlotillaException(
-                      "No Flotilla runtime on the class path: add the dependency"
-                          + " dev.flotilla:flotilla-sdk"));
-    }
   }
 }

@@ -27,7 +27,12 @@ public record ClusterAddress(String host, int port) {
       if (port < 1 || port > 65535) {
         throw new NumberFormatException();
       }
-      return new ClusterAddress(hostPort.substring(0, colon), port);
+      String host = hostPort.substring(0, colon);
+      if (host.contains(":") && !(host.startsWith("[") && host.endsWith("]"))) {
+        throw new IllegalArgumentException(
+            "IPv6 hosts need brackets, e.g. flotilla://[::1]:7000, got: " + text);
+      }
+      return new ClusterAddress(host, port);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Bad port in cluster address: " + text);
     }

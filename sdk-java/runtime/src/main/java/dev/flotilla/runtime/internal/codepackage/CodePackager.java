@@ -26,7 +26,7 @@ public final class CodePackager {
   private static final Set<String> TOOLING_PREFIXES =
       Set.of(
           "junit-", "opentest4j-", "apiguardian-", "assertj-", "surefire", "failsafe",
-          "common-java5-", "common-junit", "jqwik-", "archunit-", "byte-buddy", "flotilla-scheduler-",
+          "common-java5-", "common-junit", "jqwik-", "archunit-", "flotilla-scheduler-",
           "flotilla-gpu-worker-", "flotilla-sdk-testing-", "flotilla-deploy-");
   private static final long FIXED_TIME = 315532800000L; // 1980-01-01, the zip epoch
 

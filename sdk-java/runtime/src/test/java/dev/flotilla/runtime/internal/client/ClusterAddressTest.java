@@ -176,4 +176,11 @@ class ClusterAddressTest {
     Path dir = Files.createDirectories(home.resolve(".flotilla"));
     Files.writeString(dir.resolve("address"), content);
   }
+
+  @Test
+  void parse_unbracketedIpv6Host_throwsIllegalArgumentExceptionAskingForBrackets() {
+    assertThatThrownBy(() -> ClusterAddress.parse("flotilla://::1:7000"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[::1]");
+  }
 }

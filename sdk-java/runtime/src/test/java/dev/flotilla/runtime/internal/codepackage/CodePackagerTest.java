@@ -86,7 +86,8 @@ class CodePackagerTest {
     assertThat(blob.size()).isEqualTo(Files.size(blob.file()));
     try (var jar = new JarFile(blob.file().toFile())) {
       assertThat(jar.stream().map(JarEntry::getName))
-          .containsExactly("app.properties", "com/example/App.class", "com/example/util/Util.class");
+          .containsExactly(
+              "app.properties", "com/example/App.class", "com/example/util/Util.class");
     }
     try (var work = Files.list(dir.resolve("work"))) {
       assertThat(work).as("no temporary files left").containsExactly(blob.file());
@@ -108,9 +109,13 @@ class CodePackagerTest {
     List<Path> skipped =
         List.of(
             TestJars.at(dir.resolve("lib/grpc-core-1.79.0.jar")).entry("g/G.class", "g").write(),
-            TestJars.at(dir.resolve("lib/junit-jupiter-api-6.0.3.jar")).entry("j/J.class", "j").write(),
+            TestJars.at(dir.resolve("lib/junit-jupiter-api-6.0.3.jar"))
+                .entry("j/J.class", "j")
+                .write(),
             TestJars.at(dir.resolve("lib/assertj-core-3.27.7.jar")).entry("a/B.class", "b").write(),
-            TestJars.at(dir.resolve("lib/surefire-booter-3.5.4.jar")).entry("s/S.class", "s").write());
+            TestJars.at(dir.resolve("lib/surefire-booter-3.5.4.jar"))
+                .entry("s/S.class", "s")
+                .write());
 
     var classPath = new java.util.ArrayList<>(skipped);
     classPath.add(1, app);

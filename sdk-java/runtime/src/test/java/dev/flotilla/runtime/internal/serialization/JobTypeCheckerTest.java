@@ -25,7 +25,8 @@ class JobTypeCheckerTest {
   @BeforeAll
   static void compileJobCode() {
     jobLoader =
-        TestingJobCode.compile(dir, "job/Order.java", "package job; public record Order(int id) {}");
+        TestingJobCode.compile(
+            dir, "job/Order.java", "package job; public record Order(int id) {}");
   }
 
   @AfterAll
@@ -102,7 +103,9 @@ class JobTypeCheckerTest {
 
   @Test
   void checkType_classOfAParentLoader_allowedWhenNotStrict() {
-    assertThat(new JobTypeChecker(jobLoader, false).checkType(null, RuntimeLibraryValue.class.getName()))
+    assertThat(
+            new JobTypeChecker(jobLoader, false)
+                .checkType(null, RuntimeLibraryValue.class.getName()))
         .isTrue();
   }
 

@@ -37,7 +37,8 @@ class ValueSerializerTest {
 
   record Point(int x, int y) {}
 
-  record Shape(String name, List<Point> points, Map<String, Integer> tags, Optional<Point> origin) {}
+  record Shape(
+      String name, List<Point> points, Map<String, Integer> tags, Optional<Point> origin) {}
 
   @BeforeAll
   static void compileJobCode() {
