@@ -25,6 +25,8 @@ import dev.flotilla.protocol.scheduler.v1.WaitObjectsRequest;
 import dev.flotilla.protocol.scheduler.v1.WaitObjectsResponse;
 import dev.flotilla.protocol.common.v1.NodeRef;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import dev.flotilla.protocol.scheduler.v1.LifelineRequest;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +76,15 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
   public void closeSession(CloseSessionRequest req, StreamObserver<Empty> out) {
     coordinator.closeSession(req.getSessionId());
     ok(out);
+  }
+
+  @Override
+  public void lifeline(LifelineRequest req, StreamObserver<Empty> out) {
+    if (coordinator.session(req.getSessionId()) == null) {
+      unknownSession(out, req.getSessionId());
+      return;
+    }
+    ((ServerCallStreamObserver<Empty>) out).setOnCancelHandler(() -> coordinator.closeSession(req.getSessionId()));
   }
 
   @Override

@@ -20,7 +20,9 @@ import dev.flotilla.protocol.scheduler.v1.TaskBlockedRequest;
 import dev.flotilla.protocol.scheduler.v1.TaskSpec;
 import dev.flotilla.protocol.scheduler.v1.WaitObjectsRequest;
 import dev.flotilla.runtime.internal.serialization.ValueSerializer;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
+import dev.flotilla.protocol.scheduler.v1.LifelineRequest;
 import io.grpc.StatusRuntimeException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -55,6 +57,8 @@ public final class FlotillaImpl implements Flotilla {
   private final ObjectTransfer transfer = new ObjectTransfer();
   private final RefReleaser releaser;
   private volatile boolean closed;
+  // Cancelled on close; if this process dies, the broken stream tells the scheduler instead.
+  private final Context.CancellableContext lifeline;
 
   private FlotillaImpl(
       ClusterAddress address, SessionContext context, ManagedChannel channel, OpenSessionResponse s) {
@@ -68,6 +72,9 @@ public final class FlotillaImpl implements Flotilla {
     this.inlineLimit = s.getInlineLimitBytes();
     this.serializer = new ValueSerializer(context.loader(), context.strictTypes());
     this.releaser = new RefReleaser(blocking, sessionId);
+    this.lifeline = Context.current().withCancellation();
+    lifeline.run(() -> DriverServiceGrpc.newStub(channel).lifeline(
+        LifelineRequest.newBuilder().setSessionId(sessionId).build(), new NoopObserver<>()));
   }
 
   /** Opens a session; blocks up to 10 s. */
@@ -363,6 +370,7 @@ public final class FlotillaImpl implements Flotilla {
     } catch (StatusRuntimeException e) {
       // The cluster is gone; it drops the session when it notices.
     }
+    lifeline.cancel(null);
     transfer.close();
     Channels.close(channel);
   }
