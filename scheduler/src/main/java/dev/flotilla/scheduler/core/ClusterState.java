@@ -29,7 +29,8 @@ public final class ClusterState {
   /**
    * Registers a node or updates it (a re-registration also revives a dead node). Reservations
    * already held on the node are kept and subtracted from the new total. {@code total}'s GPU
-   * amount, when present, must equal {@code gpuCount}; when absent it is set to it.
+   * amount, when present, must equal {@code gpuCount}; when absent it is set to it. Repeating the
+   * registration of a live node unchanged is a no-op, so it may be called on every heartbeat.
    */
   public void upsertNode(
       String nodeId, String address, Resources total, Map<String, String> labels, int gpuCount) {
@@ -51,9 +52,14 @@ public final class ClusterState {
               + gpuCount
               + " GPU devices");
     }
-    NodeEntry entry = entries.computeIfAbsent(nodeId, NodeEntry::new);
-    entry.register(
-        address == null ? "" : address, total, labels == null ? Map.of() : labels, gpuCount);
+    String addr = address == null ? "" : address;
+    Map<String, String> lbls = labels == null ? Map.of() : labels;
+    NodeEntry entry = entries.get(nodeId);
+    if (entry != null && entry.sameRegistration(addr, total, lbls, gpuCount)) {
+      return; // a heartbeat re-sending what we know changes nothing, not even the version
+    }
+    entry = entries.computeIfAbsent(nodeId, NodeEntry::new);
+    entry.register(addr, total, lbls, gpuCount);
     publishGain(entry);
   }
 
@@ -112,7 +118,9 @@ public final class ClusterState {
   }
 
   /**
-   * Reserves {@code demand} on a live node and picks its GPU devices (see {@link GpuLedger}).
+   * Reserves {@code demand} on a live node and picks its GPU devices: whole GPUs take the
+   * lowest-numbered fully free devices; a fraction takes the most-used device it still fits on, so
+   * fractions pack together and whole devices stay free. No device is ever over-committed.
    *
    * @throws IllegalStateException when the node is unknown, dead or no longer has room
    * @throws IllegalArgumentException when the demand is negative or has no GPU shape

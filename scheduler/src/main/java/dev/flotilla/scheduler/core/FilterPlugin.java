@@ -8,9 +8,11 @@ import java.util.Optional;
  * exception.
  *
  * <p>Contract: the answer may depend only on the node and on the request's shape ({@link
- * PlacementRequest#demand()} and {@link PlacementRequest#labelSelector()}), and must not get more
- * permissive when a node has less available; {@link TaskQueue} caches "does not fit" per shape on
- * that basis.
+ * PlacementRequest#demand()} and {@link PlacementRequest#labelSelector()}), not on time or other
+ * request fields, and must not get more permissive when a node has less available or is marked
+ * dead. {@link TaskQueue} relies on it: it caches "does not fit" per shape, re-checking only nodes
+ * that {@link ClusterState#nodesGainedSince gained} room, and within one pass re-filters only the
+ * nodes that passed before.
  */
 public interface FilterPlugin extends PlacementPlugin {
 

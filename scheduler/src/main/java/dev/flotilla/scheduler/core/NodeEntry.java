@@ -51,6 +51,16 @@ final class NodeEntry {
     refreshView();
   }
 
+  /** True when a live node is registered again exactly as it is. */
+  boolean sameRegistration(
+      String address, Resources total, Map<String, String> labels, int gpuCount) {
+    return alive
+        && this.address.equals(address)
+        && this.total.equals(total)
+        && this.labels.equals(labels)
+        && gpus.size() == gpuCount;
+  }
+
   int count(Map<Reservation, Integer> multiset, Reservation r) {
     return multiset.getOrDefault(r, 0);
   }

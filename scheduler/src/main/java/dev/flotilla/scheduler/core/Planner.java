@@ -14,7 +14,9 @@ import java.util.Objects;
  *
  * <p>{@link #plan} has no side effects, reads no clock and only reads the state it is given;
  * committing the decision is {@link ClusterState#reserve}. Cost: one pass over the nodes, plus a
- * second pass to build the reason when nothing fits. Immutable and safe to share.
+ * second pass to build the reason when nothing fits. Its stages are public too ({@link
+ * #feasibleNodes}, {@link #best}, {@link #explain}) so that a caller placing many tasks of one
+ * shape can re-filter only the nodes that passed last time. Immutable and safe to share.
  */
 public final class Planner {
   private final SchedulingProfile profile;
@@ -60,23 +62,50 @@ public final class Planner {
   /** Plans against a snapshot of nodes, e.g. one built by a test or a simulation. */
   public PlacementDecision plan(Collection<NodeView> nodes, PlacementRequest request, Instant now) {
     Objects.requireNonNull(request, "request");
+    NodeView best = best(feasibleNodes(nodes, request, now), request, now);
+    if (best != null) {
+      return new PlacementDecision.Placed(best.nodeId());
+    }
+    return new PlacementDecision.Unplaceable(explain(nodes, request, now));
+  }
+
+  /** The filter stage alone: the nodes that pass every filter, in the order given. */
+  public List<NodeView> feasibleNodes(
+      Collection<NodeView> nodes, PlacementRequest request, Instant now) {
+    CycleState cycle = new CycleState(now);
+    List<NodeView> feasible = new ArrayList<>();
+    for (NodeView node : nodes) {
+      if (firstFailure(cycle, request, node) < 0) {
+        feasible.add(node);
+      }
+    }
+    return feasible;
+  }
+
+  /**
+   * The score stage alone: the feasible node with the highest weighted score (the first of equals),
+   * or null when {@code feasible} is empty.
+   */
+  public NodeView best(List<NodeView> feasible, PlacementRequest request, Instant now) {
+    if (feasible.size() <= 1) {
+      return feasible.isEmpty() ? null : feasible.getFirst();
+    }
     CycleState cycle = new CycleState(now);
     NodeView best = null;
     long bestScore = Long.MIN_VALUE;
-    for (NodeView node : nodes) {
-      if (firstFailure(cycle, request, node) >= 0) {
-        continue;
-      }
+    for (NodeView node : feasible) {
       long score = score(cycle, request, node);
       if (score > bestScore) {
         best = node;
         bestScore = score;
       }
     }
-    if (best != null) {
-      return new PlacementDecision.Placed(best.nodeId());
-    }
-    return new PlacementDecision.Unplaceable(new Explainer(filters).explain(cycle, request, nodes));
+    return best;
+  }
+
+  /** Why no node of {@code nodes} passes every filter, in one sentence for the user. */
+  public String explain(Collection<NodeView> nodes, PlacementRequest request, Instant now) {
+    return new Explainer(filters).explain(new CycleState(now), request, nodes);
   }
 
   /** True when {@code node} passes every filter of the profile for {@code request}. */

@@ -4,10 +4,6 @@ package dev.flotilla.scheduler.core;
 public final class Plural {
   private Plural() {}
 
-  static long t() {
-    return System.nanoTime() + java.time.Instant.now().getNano();
-  }
-
   public static String of(int n, String singular) {
     return n + " " + singular + (n == 1 ? "" : "s");
   }

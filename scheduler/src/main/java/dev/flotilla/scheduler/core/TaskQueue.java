@@ -22,9 +22,9 @@ import java.util.TreeMap;
  * Every task still here has a human-readable {@link #reason}.
  *
  * <p>A task that does not fit does not block the tasks behind it (they may "backfill" around it).
- * Cost of {@link #schedule}: O(ready tasks) cheap lookups, one {@link Planner#plan} per placed task
- * and per shape newly found not to fit, and for shapes known not to fit a re-check of only the
- * nodes that gained room since the last call; see the package overview.
+ * Cost of {@link #schedule}: O(ready tasks) cheap lookups; per shape, one scan of the fleet, then
+ * only of the nodes that passed last time; and for shapes known not to fit, a re-check of only the
+ * nodes that gained room since the last call. See {@link SchedulingPass} and the package overview.
  *
  * <p>Not thread-safe: the service calls it under the same lock as its {@link ClusterState}.
  */
@@ -128,13 +128,14 @@ public final class TaskQueue {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(now, "now");
     unfit.begin(state, now);
+    SchedulingPass pass = new SchedulingPass(planner, state, now, unfit);
     List<Placement> placed = new ArrayList<>();
     Deque<JobTurn> turns = jobTurns();
     while (!turns.isEmpty()) {
       JobTurn turn = turns.poll();
       while (turn.cursor.hasNext()) {
         QueuedTask task = turn.cursor.next();
-        Reservation reservation = tryPlace(task, state, now);
+        Reservation reservation = pass.place(task);
         if (reservation != null) {
           turn.cursor.remove();
           turn.job.lastServed = ++placements;
@@ -166,6 +167,17 @@ public final class TaskQueue {
     return out;
   }
 
+  /** The queued tasks of one job, in submission order (for showing a tenant only its own). */
+  public List<PendingView> pending(String jobId) {
+    List<PendingView> out = new ArrayList<>();
+    for (QueuedTask t : tasks.values()) {
+      if (t.jobId.equals(jobId)) {
+        out.add(t.view());
+      }
+    }
+    return out;
+  }
+
   public int size() {
     return tasks.size();
   }
@@ -177,34 +189,6 @@ public final class TaskQueue {
       n += job.ready.size();
     }
     return n;
-  }
-
-  private Reservation tryPlace(QueuedTask task, ClusterState state, Instant now) {
-    TaskShape shape = task.shape;
-    String known =
-        unfit.reasonIfStillUnfit(
-            shape,
-            nodeId ->
-                state.node(nodeId).map(n -> planner.feasible(n, task.request, now)).orElse(false));
-    if (known != null) {
-      task.reason = known;
-      return null;
-    }
-    switch (planner.plan(state, task.request, now)) {
-      case PlacementDecision.Placed p -> {
-        try {
-          return state.reserve(p.nodeId(), task.request.demand());
-        } catch (IllegalStateException e) {
-          task.reason = "placement failed, will retry: " + e.getMessage();
-          return null;
-        }
-      }
-      case PlacementDecision.Unplaceable u -> {
-        unfit.put(shape, u.reason());
-        task.reason = u.reason();
-        return null;
-      }
-    }
   }
 
   /** One job's place in the round-robin of a {@link #schedule} call. */

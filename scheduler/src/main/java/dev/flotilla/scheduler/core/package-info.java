@@ -6,11 +6,11 @@
  * <h2>Pipeline</h2>
  *
  * <pre>
- *  TaskQueue.add ──▶ waiting (for argument objects) ──objectReady──▶ ready (FIFO per job)
- *                                                                        │ schedule(state, now)
- *      Planner.plan(state, request, now):  filters ──▶ scores ──▶ best node (or a reason)
- *                                                                        │
- *      ClusterState.reserve(node, demand)  re-checks capacity, picks GPU devices ──▶ Placement
+ *  TaskQueue.add ─▶ waiting for argument objects ─objectReady─▶ ready (FIFO per job)
+ *                                                                 │ schedule(state, now)
+ *  Planner.plan(state, request, now): filters ─▶ scores ─▶ best node, or a reason
+ *                                                                 │
+ *  ClusterState.reserve(node, demand): re-checks, picks GPU devices ─▶ Placement
  * </pre>
  *
  * <ul>
@@ -43,16 +43,24 @@
  *
  * <h2>Cost</h2>
  *
- * A plan is one pass over the nodes (a second pass builds the reason when nothing fits). The queue
- * avoids O(tasks × nodes) per {@code schedule} call: tasks with the same <em>shape</em> (demand and
- * label selector, all that filters may look at) fit on the same nodes, so when a shape does not
- * fit, its reason is cached and every later task of that shape costs one hash lookup. The cache
- * stays valid for the whole call, because the call only reserves (nodes only get fuller), and
- * across calls for as long as {@link dev.flotilla.scheduler.core.ClusterState#version()} is
- * unchanged, so the common "a task was submitted to a full cluster" call plans only the new shapes.
- * A call therefore costs O(ready tasks + (failed shapes + placements) × nodes). Backfill lets later
- * tasks of a job run past a head that does not fit; large tasks can wait behind a stream of small
- * ones (no reservations or priorities yet).
+ * A plan is one pass over the nodes (a second pass builds the reason when nothing fits). {@code
+ * TaskQueue.schedule} avoids O(tasks × nodes) per call with a cache of shapes that fit nowhere
+ * ({@code UnfitShapes}). A task's <em>shape</em> is its demand and label selector, all that filters
+ * may look at, so tasks of one shape fit on the same nodes; shapes are interned, and a queued task
+ * whose shape is known not to fit costs one identity hash lookup. The cache is sound because
+ * filters are monotone in free resources: within a call the queue only reserves, so nodes only get
+ * fuller; between calls only the nodes that {@link
+ * dev.flotilla.scheduler.core.ClusterState#nodesGainedSince gained} room (a release, a
+ * registration) can make a shape fit, so a cached shape is re-checked against those nodes alone. A
+ * cached reason is recomputed once it is a second old (by the callers' {@code now}), which keeps
+ * its numbers current at a cost bounded per second rather than per event. Within one call, the same
+ * monotonicity lets the next task of an already planned shape re-filter only the nodes that passed
+ * for that shape last time, so a burst of equal tasks costs one fleet scan and then ever shorter
+ * candidate lists. A call costs O(ready tasks + gained nodes × cached shapes + (new or refreshed
+ * shapes) × nodes + placements × candidates).
+ *
+ * <p>Tasks that do not fit do not block the tasks behind them in their job (backfill), so a large
+ * task can wait behind a stream of small ones: there are no reservations or priorities yet.
  *
  * <h2>Threading</h2>
  *

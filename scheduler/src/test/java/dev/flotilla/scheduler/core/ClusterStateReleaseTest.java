@@ -108,6 +108,36 @@ class ClusterStateReleaseTest {
   }
 
   @Test
+  void upsertNode_unchangedHeartbeat_changesNothing() {
+    SimNode.named("n1").cpus(4).registerIn(state);
+    state.reserve("n1", Resources.parse("CPU:1"));
+    long version = state.version();
+
+    SimNode.named("n1").cpus(4).registerIn(state);
+
+    assertThat(state.version()).isEqualTo(version);
+    assertThat(state.nodesGainedSince(version)).isEmpty();
+    assertThat(node("n1").available().get("CPU")).isEqualTo(3);
+  }
+
+  @Test
+  void nodesGainedSince_releaseAndRegistration_countButReserveAndDeathDoNot() {
+    SimNode.named("n1").cpus(4).registerIn(state);
+    SimNode.named("n2").cpus(4).registerIn(state);
+    Reservation r = state.reserve("n1", Resources.parse("CPU:1"));
+    long before = state.version();
+
+    state.reserve("n2", Resources.parse("CPU:1"));
+    state.markDead("n2");
+    state.release(r);
+    SimNode.named("n3").cpus(4).registerIn(state);
+
+    assertThat(state.nodesGainedSince(before))
+        .extracting(NodeView::nodeId)
+        .containsExactly("n1", "n3");
+  }
+
+  @Test
   void removeNode_thenRelease_isNoOp() {
     SimNode.named("n1").cpus(4).registerIn(state);
     Reservation r = state.reserve("n1", Resources.parse("CPU:1"));

@@ -20,29 +20,46 @@ class CoreArchitectureTest {
   @Test
   void core_readsNoClock() {
     noClasses()
-        .should().callMethod(System.class, "currentTimeMillis")
-        .orShould().callMethod(System.class, "nanoTime")
-        .orShould().callMethod(Instant.class, "now")
-        .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
-        .orShould().dependOnClassesThat().areAssignableTo(InstantSource.class)
+        .should()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Clock.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(InstantSource.class)
         .check(CORE);
   }
 
   @Test
   void core_doesNoIoAndStartsNoThreads() {
     noClasses()
-        .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
-        .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
-        .orShould().dependOnClassesThat().haveNameMatching("java\\.util\\.concurrent\\.Executor.*")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.io..", "java.nio..", "java.net..")
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Thread.class)
+        .orShould()
+        .dependOnClassesThat()
+        .haveNameMatching("java\\.util\\.concurrent\\.Executor.*")
         .check(CORE);
   }
 
   @Test
   void core_knowsNothingOfServiceOrWire() {
     noClasses()
-        .should().dependOnClassesThat()
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.flotilla.scheduler.service..", "io.grpc..", "com.google.protobuf..", "dev.flotilla.protocol..")
+            "dev.flotilla.scheduler.service..",
+            "io.grpc..",
+            "com.google.protobuf..",
+            "dev.flotilla.protocol..")
         .check(CORE);
   }
 }

@@ -122,4 +122,12 @@ class TaskQueueTest {
             new PendingView(
                 "b", "b", "ready; waiting for the next scheduling pass", T0.plusSeconds(5)));
   }
+
+  @Test
+  void pendingForJob_otherJobsTasks_areNotListed() {
+    add(SimTask.named("mine").job("a").cpus(1));
+    add(SimTask.named("theirs").job("b").cpus(1));
+
+    assertThat(queue.pending("a")).extracting(PendingView::taskId).containsExactly("mine");
+  }
 }

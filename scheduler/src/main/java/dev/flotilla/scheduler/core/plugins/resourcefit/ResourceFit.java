@@ -41,6 +41,9 @@ public final class ResourceFit implements FilterPlugin {
             e.getKey(), k -> PluginStatus.unschedulable(NAME, "insufficient " + k));
       }
     }
+    if (request.demand().get(Resources.GPU) == 0) {
+      return FITS;
+    }
     return request.gpuDemand().fitsOn(node.gpuFreeByDevice()) ? FITS : NO_DEVICE;
   }
 
