@@ -35,6 +35,7 @@ final class ClusterCommands {
         .gpusPerWorker(intOption(o, "gpus-per-worker", 0))
         .cpusPerWorker(intOption(o, "cpus-per-worker", 0))
         .storeMbPerWorker(intOption(o, "store-mb", 1024))
+        .resourcesPerWorker(o.getOrDefault("resources", ""))
         .workDir(home.dir().resolve("cluster"))
         .logDir(home.logs())
         .build();

@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class FlotillaCli {
   static final String USAGE = """
       usage: flotilla cluster start [--workers N] [--gpus-per-worker G] [--cpus-per-worker C] [--store-mb M]
+                                    [--resources name=amount,...]
              flotilla cluster status
              flotilla cluster stop
       """;

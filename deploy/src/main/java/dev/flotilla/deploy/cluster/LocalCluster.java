@@ -103,6 +103,9 @@ public final class LocalCluster implements AutoCloseable {
     if (options.cpusPerWorker() > 0) {
       env.add("FLOTILLA_CPUS=" + options.cpusPerWorker());
     }
+    if (!options.resourcesPerWorker().isBlank()) {
+      env.add("FLOTILLA_RESOURCES=" + options.resourcesPerWorker());
+    }
     ManagedProcess w = launch("worker-" + n, List.of(
         "dev.flotilla.worker.agent.WorkerMain",
         "--scheduler", address.toString(),

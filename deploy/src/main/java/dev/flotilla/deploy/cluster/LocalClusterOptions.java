@@ -8,11 +8,13 @@ import java.util.List;
  * How to start a {@link LocalCluster}. Build with {@link #builder()}.
  *
  * @param cpusPerWorker CPUs each worker advertises; 0 = what the machine has
+ * @param resourcesPerWorker custom resources each worker declares, e.g. {@code tpu-slice=2}
  */
 public record LocalClusterOptions(
     int workers,
     int gpusPerWorker,
     int cpusPerWorker,
+    String resourcesPerWorker,
     long storeMbPerWorker,
     int schedulerPort,
     Path workDir,
@@ -33,6 +35,7 @@ public record LocalClusterOptions(
     private int workers = 2;
     private int gpusPerWorker;
     private int cpusPerWorker;
+    private String resourcesPerWorker = "";
     private long storeMbPerWorker = 1024;
     private int schedulerPort;
     private Path workDir = Path.of(System.getProperty("user.home"), ".flotilla");
@@ -48,6 +51,7 @@ public record LocalClusterOptions(
     public Builder workers(int n) { this.workers = n; return this; }
     public Builder gpusPerWorker(int g) { this.gpusPerWorker = g; return this; }
     public Builder cpusPerWorker(int c) { this.cpusPerWorker = c; return this; }
+    public Builder resourcesPerWorker(String r) { this.resourcesPerWorker = r; return this; }
     public Builder storeMbPerWorker(long mb) { this.storeMbPerWorker = mb; return this; }
     public Builder schedulerPort(int p) { this.schedulerPort = p; return this; }
     public Builder workDir(Path p) { this.workDir = p; return this; }
@@ -67,7 +71,7 @@ public record LocalClusterOptions(
       if (nodeTimeout.compareTo(heartbeat) <= 0) {
         throw new IllegalArgumentException("node timeout must exceed the heartbeat interval");
       }
-      return new LocalClusterOptions(workers, gpusPerWorker, cpusPerWorker, storeMbPerWorker, schedulerPort,
+      return new LocalClusterOptions(workers, gpusPerWorker, cpusPerWorker, resourcesPerWorker, storeMbPerWorker, schedulerPort,
           workDir, logDir == null ? workDir.resolve("logs") : logDir, javaCommand, jvmArgs, classPath,
           heartbeat, nodeTimeout, startTimeout);
     }

@@ -92,6 +92,7 @@ public final class WorkerAgent implements AutoCloseable {
         .setAddress(config.host() + ":" + server.getPort())
         .setTotal(total())
         .putAllLabels(resources.labels())
+        .putAllLabels(config.labels())
         .setStoreCapacityBytes(config.storeBytes());
     for (GpuInfo g : resources.gpus()) {
       req.addGpus(GpuDevice.newBuilder().setIndex(g.index()).setModel(g.model()).setMemoryMb(g.memoryMb()));
@@ -111,6 +112,7 @@ public final class WorkerAgent implements AutoCloseable {
     if (!resources.gpus().isEmpty()) {
       r.putAmounts("GPU", resources.gpus().size());
     }
+    r.putAllAmounts(config.customResources());
     return r.build();
   }
 

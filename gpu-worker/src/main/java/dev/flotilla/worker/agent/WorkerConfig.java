@@ -2,6 +2,7 @@ package dev.flotilla.worker.agent;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a gpu-worker runs.
@@ -14,6 +15,8 @@ import java.util.List;
  * @param javaCommand the java binary executors run with
  * @param executorClassPath the runtime jars executors run with (never the job's code)
  * @param executorJvmArgs extra JVM flags for executors
+ * @param customResources operator-declared resources, e.g. {@code tpu-slice=4}
+ * @param labels operator-declared node labels, e.g. {@code zone=a}
  */
 public record WorkerConfig(
     String scheduler,
@@ -23,7 +26,9 @@ public record WorkerConfig(
     long storeBytes,
     String javaCommand,
     List<Path> executorClassPath,
-    List<String> executorJvmArgs) {
+    List<String> executorJvmArgs,
+    Map<String, Double> customResources,
+    Map<String, String> labels) {
 
   /** Objects up to this many bytes travel inline (matches the scheduler's default). */
   public static final long INLINE_LIMIT = 100 * 1024;

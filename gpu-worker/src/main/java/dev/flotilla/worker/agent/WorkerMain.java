@@ -2,6 +2,7 @@ package dev.flotilla.worker.agent;
 
 import dev.flotilla.runtime.internal.codepackage.ClassPaths;
 import dev.flotilla.runtime.internal.codepackage.RuntimeClasspath;
+import dev.flotilla.worker.resources.CustomResources;
 import dev.flotilla.worker.resources.NodeResources;
 import dev.flotilla.worker.resources.ResourceDetector;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Starts a gpu-worker. Options: {@code --scheduler flotilla://host:port} (or FLOTILLA_ADDRESS),
- * {@code --host}, {@code --port} (0 = any free), {@code --work-dir}, {@code --store-mb}.
+ * {@code --host}, {@code --port} (0 = any free), {@code --work-dir}, {@code --store-mb}, {@code
+ * --resources name=amount,...} (FLOTILLA_RESOURCES), {@code --labels k=v,...} (FLOTILLA_LABELS).
  * FLOTILLA_FAKE_GPUS=N advertises N fake GPUs.
  */
 public final class WorkerMain {
@@ -35,7 +37,9 @@ public final class WorkerMain {
         ProcessHandle.current().info().command().orElse("java"),
         RuntimeClasspath.get().runtimeEntries(ClassPaths.current()),
         List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-            "-XX:+UseParallelGC", "-Xss2m"));
+            "-XX:+UseParallelGC", "-Xss2m"),
+        CustomResources.parseResources(opts.getOrDefault("resources", System.getenv(CustomResources.RESOURCES_ENV))),
+        CustomResources.parseLabels(opts.getOrDefault("labels", System.getenv(CustomResources.LABELS_ENV))));
     WorkerAgent agent = WorkerAgent.start(config, resources);
     System.out.println("flotilla gpu-worker " + agent.nodeId() + " listening on " + config.host() + ":" + agent.port()
         + " with " + resources.cpus() + " CPUs, " + resources.gpus().size() + " GPUs");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The core runtime end to end: a real scheduler and two gpu-workers as OS processes. */
 class CoreClusterIT {
   @RegisterExtension
-  static FlotillaClusterExtension cluster = FlotillaClusterExtension.withWorkers(2).configure(o -> o.cpusPerWorker(4));
+  static FlotillaClusterExtension cluster = FlotillaClusterExtension.withWorkers(2)
+      .configure(o -> o.cpusPerWorker(4).resourcesPerWorker("tpu-slice=2"));
 
   @Test
   void task_squareOfSeven_returnsFortyNine() {
@@ -136,5 +137,20 @@ class CoreClusterIT {
     assertThatThrownBy(() -> Flotilla.connect("http://localhost:1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("flotilla://host:port");
+  }
+
+  @Test
+  void customResource_declaredByWorkers_taskRuns_unknownResourcePendsWithReason() {
+    try (Flotilla fl = cluster.connect()) {
+      ObjectRef<Integer> r = fl.task(MathFns::square, 6)
+          .options(TaskOptions.builder().resource("tpu-slice", 1).build()).remote();
+      assertThat(r.get(Duration.ofSeconds(60))).isEqualTo(36);
+
+      fl.task(MathFns::square, 2).options(TaskOptions.builder().resource("quantum", 1).name("q").build()).remote();
+      var status = Await.until("the quantum task to pend with a reason", Duration.ofSeconds(30),
+          () -> cluster.cluster().status(),
+          s -> s.getPendingList().stream().anyMatch(p -> p.getName().equals("q") && p.getReason().contains("quantum")));
+      assertThat(status.getPendingList()).isNotEmpty();
+    }
   }
 }
