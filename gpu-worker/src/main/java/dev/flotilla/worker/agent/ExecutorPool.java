@@ -46,16 +46,25 @@ final class ExecutorPool implements AutoCloseable {
     this.nodeId = nodeId;
   }
 
-  /** Runs a task on its (job, GPU set) executor, starting one if needed. */
-  void submit(String jobId, List<Integer> gpus, ExecuteTask task, Runnable cleanup) throws IOException {
+  /**
+   * Runs a task on its (job, GPU set) executor, starting one if needed. Actor work goes to the
+   * actor's own executor: its creation starts one; a call finds it, or fails with {@link
+   * ActorGoneException} if it has died.
+   */
+  void submit(String jobId, List<Integer> gpus, ExecuteTask task, Runnable cleanup, int incarnation)
+      throws IOException, ActorGoneException {
     String gpuKey = gpus.stream().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
-    String key = jobId + "|" + gpuKey;
+    String actorId = task.getActorId().isEmpty() ? null : task.getActorId();
+    String key = actorId == null ? jobId + "|" + gpuKey : "actor|" + actorId;
     while (true) {
       ExecutorProcess e;
       synchronized (this) {
         e = byKey.get(key);
         if (e == null || e.isDead()) {
-          e = spawn(jobId, gpuKey);
+          if (actorId != null && !task.getActorCreate()) {
+            throw new ActorGoneException("the executor of actor " + actorId + " is gone");
+          }
+          e = spawn(jobId, gpuKey, actorId, incarnation);
           byKey.put(key, e);
         }
       }
@@ -65,7 +74,16 @@ final class ExecutorPool implements AutoCloseable {
     }
   }
 
-  private ExecutorProcess spawn(String jobId, String gpuKey) throws IOException {
+  /** Thrown when a call arrives for an actor whose executor has died. */
+  static final class ActorGoneException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ActorGoneException(String message) {
+      super(message);
+    }
+  }
+
+  private ExecutorProcess spawn(String jobId, String gpuKey, String actorId, int incarnation) throws IOException {
     String id = "exec-" + counter.incrementAndGet() + "-" + nodeId;
     List<String> cmd = new ArrayList<>();
     cmd.add(config.javaCommand());
@@ -84,7 +102,7 @@ final class ExecutorPool implements AutoCloseable {
     env.put("FLOTILLA_NODE_ID", nodeId);
     env.put("CUDA_VISIBLE_DEVICES", gpuKey);
     Process p = pb.start();
-    var e = new ExecutorProcess(id, jobId, gpuKey, p);
+    var e = new ExecutorProcess(id, jobId, gpuKey, p, actorId, incarnation);
     byId.put(id, e);
     LOG.info(() -> "executor " + id + " started for job " + jobId + " (pid " + p.pid() + ", GPUs [" + gpuKey + "]), log " + log);
     p.onExit().thenRun(() -> died(e));
@@ -93,7 +111,7 @@ final class ExecutorPool implements AutoCloseable {
 
   private void died(ExecutorProcess e) {
     byId.remove(e.executorId);
-    byKey.remove(e.jobId + "|" + e.gpuKey, e);
+    byKey.remove(e.actorId == null ? e.jobId + "|" + e.gpuKey : "actor|" + e.actorId, e);
     List<ExecutorProcess.Running> lost = e.died();
     LOG.info(() -> "executor " + e.executorId + " exited with " + e.process.exitValue() + "; " + lost.size() + " task(s) lost");
     onDeath.accept(e, lost);
@@ -108,9 +126,18 @@ final class ExecutorPool implements AutoCloseable {
     return e;
   }
 
+  /** Kills a job's task executors; its actors are killed one by one (detached ones survive). */
   void killJob(String jobId) {
     for (ExecutorProcess e : List.copyOf(byId.values())) {
-      if (e.jobId.equals(jobId)) {
+      if (e.jobId.equals(jobId) && e.actorId == null) {
+        e.process.destroyForcibly();
+      }
+    }
+  }
+
+  void killActor(String actorId) {
+    for (ExecutorProcess e : List.copyOf(byId.values())) {
+      if (actorId.equals(e.actorId)) {
         e.process.destroyForcibly();
       }
     }

@@ -17,6 +17,9 @@ final class ExecutorProcess {
   final String jobId;
   final String gpuKey;
   final Process process;
+  /** The actor this executor is dedicated to, or null for a task executor. */
+  final String actorId;
+  final int actorIncarnation;
   private StreamObserver<WorkerMessage> stream;
   private final List<ExecuteTask> queued = new ArrayList<>();
   private final Map<String, Running> inFlight = new LinkedHashMap<>();
@@ -25,11 +28,13 @@ final class ExecutorProcess {
   /** A task sent to this executor, with what to undo when it ends. */
   record Running(ExecuteTask task, Runnable cleanup) {}
 
-  ExecutorProcess(String executorId, String jobId, String gpuKey, Process process) {
+  ExecutorProcess(String executorId, String jobId, String gpuKey, Process process, String actorId, int actorIncarnation) {
     this.executorId = executorId;
     this.jobId = jobId;
     this.gpuKey = gpuKey;
     this.process = process;
+    this.actorId = actorId;
+    this.actorIncarnation = actorIncarnation;
   }
 
   synchronized boolean isDead() {

@@ -1,6 +1,7 @@
 package dev.flotilla.worker.agent;
 
 import dev.flotilla.protocol.common.v1.ErrorInfo;
+import dev.flotilla.protocol.scheduler.v1.ActorDiedRequest;
 import dev.flotilla.protocol.scheduler.v1.ArgSource;
 import dev.flotilla.protocol.scheduler.v1.NodeServiceGrpc;
 import dev.flotilla.protocol.scheduler.v1.TaskAssignment;
@@ -44,7 +45,25 @@ final class TaskDispatcher {
   }
 
   void dispatch(TaskAssignment a) {
-    Thread.ofVirtual().name("dispatch-" + a.getTaskId()).start(() -> prepareAndSend(a));
+    if (a.getActorId().isEmpty()) {
+      Thread.ofVirtual().name("dispatch-" + a.getTaskId()).start(() -> prepareAndSend(a));
+    } else {
+      // An actor's work is prepared in arrival order, so its calls reach it in submission order.
+      actorLanes.computeIfAbsent(a.getActorId(),
+          id -> java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofVirtual().factory()))
+          .execute(() -> prepareAndSend(a));
+    }
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ExecutorService> actorLanes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The actor is gone from this node: drop its lane. */
+  void forgetActor(String actorId) {
+    var lane = actorLanes.remove(actorId);
+    if (lane != null) {
+      lane.shutdown();
+    }
   }
 
   private void prepareAndSend(TaskAssignment a) {
@@ -59,7 +78,10 @@ final class TaskDispatcher {
               .setFunction(a.getFunction())
               .setReturnObjectId(a.getReturnObjectId())
               .setResultPath(store.pathFor(a.getReturnObjectId()).toString())
-              .setInlineLimitBytes(WorkerConfig.INLINE_LIMIT);
+              .setInlineLimitBytes(WorkerConfig.INLINE_LIMIT)
+              .setActorId(a.getActorId())
+              .setActorCreate(a.getActorCreate())
+              .setMaxConcurrency(a.getMaxConcurrency());
       for (String hash : a.getCodePackageList()) {
         task.addCodePaths(code.ensure(hash).toString());
       }
@@ -73,7 +95,11 @@ final class TaskDispatcher {
               StoredFile.newBuilder().setObjectId(o.objectId()).setPath(o.path().toString()).setSize(o.size())));
         }
       }
-      pool.submit(a.getJobId(), a.getGpuIndicesList(), task.build(), unpin);
+      pool.submit(a.getJobId(), a.getGpuIndicesList(), task.build(), unpin, a.getActorIncarnation());
+    } catch (ExecutorPool.ActorGoneException e) {
+      unpin.run();
+      report(TaskFinishedRequest.newBuilder().setTaskId(a.getTaskId()).setAttempt(a.getAttempt())
+          .setError(error(ErrorInfo.Kind.EXECUTOR_DIED, a.getName(), e.getMessage())));
     } catch (IOException | RuntimeException e) {
       unpin.run();
       LOG.warning(() -> "cannot start task " + a.getTaskId() + ": " + e.getMessage());
@@ -110,6 +136,17 @@ final class TaskDispatcher {
   /** An executor died: every task it ran is reported lost, for the scheduler to retry. */
   void executorDied(ExecutorProcess e, List<ExecutorProcess.Running> lost) {
     int code = e.process.exitValue();
+    if (e.actorId != null) {
+      forgetActor(e.actorId);
+      try {
+        scheduler.actorDied(ActorDiedRequest.newBuilder().setNodeId(nodeId.get()).setActorId(e.actorId)
+            .setIncarnation(e.actorIncarnation)
+            .setMessage("its executor " + e.executorId + " (pid " + e.process.pid() + ") exited with code " + code)
+            .build());
+      } catch (RuntimeException ex) {
+        LOG.warning(() -> "cannot report actor " + e.actorId + " dead: " + ex.getMessage());
+      }
+    }
     for (ExecutorProcess.Running r : lost) {
       r.cleanup().run();
       report(TaskFinishedRequest.newBuilder().setTaskId(r.task().getTaskId()).setAttempt(r.task().getAttempt())

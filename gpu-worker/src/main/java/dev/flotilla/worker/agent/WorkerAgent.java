@@ -141,6 +141,7 @@ public final class WorkerAgent implements AutoCloseable {
       case ASSIGN -> dispatcher.dispatch(c.getAssign());
       case FREE -> c.getFree().getObjectIdsList().forEach(store::delete);
       case KILL_JOB -> pool.killJob(c.getKillJob().getJobId());
+      case KILL_ACTOR -> pool.killActor(c.getKillActor().getActorId());
       case COMMAND_NOT_SET -> { }
     }
   }

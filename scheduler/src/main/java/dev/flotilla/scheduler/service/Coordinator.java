@@ -3,6 +3,8 @@ package dev.flotilla.scheduler.service;
 import com.google.protobuf.ByteString;
 import dev.flotilla.protocol.common.v1.ErrorInfo;
 import dev.flotilla.protocol.common.v1.TaskArg;
+import dev.flotilla.protocol.scheduler.v1.ActorCallSpec;
+import dev.flotilla.protocol.scheduler.v1.ActorSpec;
 import dev.flotilla.protocol.scheduler.v1.ArgSource;
 import dev.flotilla.protocol.scheduler.v1.FreeObjects;
 import dev.flotilla.protocol.scheduler.v1.KillJob;
@@ -47,6 +49,7 @@ final class Coordinator {
   /** Object id → queued tasks that wait for it (to fail them if it fails). */
   private final Map<String, Set<String>> dependents = new HashMap<>();
   long finishedTasks;
+  final Actors actors = new Actors(this);
 
   Coordinator(InstantSource clock, TaskQueue queue) {
     this.clock = clock;
@@ -76,20 +79,35 @@ final class Coordinator {
     var result = new ObjectEntry(spec.getTaskId(), session.jobId);
     objects.put(result.id, result);
     addRef(session, result.id);
-    var task = new TaskEntry(spec, now());
+    enqueue(new TaskEntry(spec, now()), session.jobId, true);
+    return null;
+  }
+
+  /**
+   * Queues a task until its arguments exist and it fits somewhere.
+   *
+   * @param countArgs whether the task takes references on its argument objects (an actor's
+   *     restarts reuse the references its first creation took)
+   */
+  void enqueue(TaskEntry task, String jobId, boolean countArgs) {
+    TaskSpec spec = task.spec;
     tasks.put(spec.getTaskId(), task);
-    for (TaskArg a : spec.getArgsList()) {
-      if (a.hasObjectId()) {
-        objects.get(a.getObjectId()).refCount++;
+    if (countArgs) {
+      for (TaskArg a : spec.getArgsList()) {
+        if (a.hasObjectId()) {
+          objects.get(a.getObjectId()).refCount++;
+        }
       }
     }
     Set<String> unresolved = new LinkedHashSet<>();
     for (TaskArg a : spec.getArgsList()) {
       if (a.hasObjectId()) {
         ObjectEntry arg = objects.get(a.getObjectId());
-        if (arg.state == ObjectEntry.State.FAILED) {
-          finishFailed(task, arg.error);
-          return null;
+        if (arg == null || arg.state == ObjectEntry.State.FAILED) {
+          finishFailed(task, arg == null
+              ? ObjectResults.systemError(ErrorInfo.Kind.OBJECT_LOST, spec.getName(), "argument " + a.getObjectId() + " is gone")
+              : arg.error);
+          return;
         }
         if (!arg.isReady()) {
           unresolved.add(arg.id);
@@ -99,23 +117,22 @@ final class Coordinator {
     for (String id : unresolved) {
       dependents.computeIfAbsent(id, k -> new HashSet<>()).add(spec.getTaskId());
     }
-    queue.add(session.jobId, request(task), unresolved, now());
+    queue.add(jobId, request(task), unresolved, now());
     for (TaskArg a : spec.getArgsList()) {
       if (a.hasObjectId() && !unresolved.contains(a.getObjectId())) {
         queue.objectReady(a.getObjectId(), bytesByNode(objects.get(a.getObjectId())));
       }
     }
     schedule();
-    return null;
   }
 
-  private PlacementRequest request(TaskEntry t) {
+  PlacementRequest request(TaskEntry t) {
     Map<String, Double> demand = new HashMap<>(t.spec.getResources().getAmountsMap());
     return new PlacementRequest(
         t.spec.getTaskId(), t.spec.getName(), Resources.of(demand), t.spec.getLabelSelectorMap(), Map.of());
   }
 
-  private static Map<String, Long> bytesByNode(ObjectEntry e) {
+  static Map<String, Long> bytesByNode(ObjectEntry e) {
     if (e.state != ObjectEntry.State.STORED) {
       return Map.of();
     }
@@ -141,7 +158,7 @@ final class Coordinator {
     }
   }
 
-  private TaskAssignment assignment(TaskEntry t) {
+  TaskAssignment assignment(TaskEntry t) {
     var a =
         TaskAssignment.newBuilder()
             .setTaskId(t.spec.getTaskId())
@@ -153,31 +170,76 @@ final class Coordinator {
             .setReturnObjectId(t.spec.getTaskId())
             .addAllGpuIndices(t.reservation.gpuIndices())
             .setResources(t.spec.getResources());
-    for (TaskArg arg : t.spec.getArgsList()) {
-      if (arg.hasInlineValue()) {
-        a.addArgs(ArgSource.newBuilder().setInlineValue(arg.getInlineValue()));
-      } else {
-        ObjectEntry o = objects.get(arg.getObjectId());
-        if (o.state == ObjectEntry.State.INLINE) {
-          a.addArgs(ArgSource.newBuilder().setInlineValue(o.inline));
-        } else {
-          a.addArgs(
-              ArgSource.newBuilder()
-                  .setStored(
-                      StoredArg.newBuilder()
-                          .setObjectId(o.id)
-                          .setLocation(ObjectResults.location(o, nodes))));
-        }
-      }
+    if (t.actor != null) {
+      a.setJobId(t.actor.executorJob)
+          .setActorId(t.actor.id())
+          .setActorCreate(true)
+          .setActorIncarnation(t.actor.incarnation)
+          .setMaxConcurrency(t.actor.spec.getMaxConcurrency());
     }
+    a.addAllArgs(argSources(t.spec.getArgsList()));
     return a.build();
   }
 
+  /** Arguments as a node receives them: inline bytes, or where the stored object lives. */
+  List<ArgSource> argSources(List<TaskArg> args) {
+    List<ArgSource> out = new ArrayList<>(args.size());
+    for (TaskArg arg : args) {
+      if (arg.hasInlineValue()) {
+        out.add(ArgSource.newBuilder().setInlineValue(arg.getInlineValue()).build());
+        continue;
+      }
+      ObjectEntry o = objects.get(arg.getObjectId());
+      if (o.state == ObjectEntry.State.INLINE) {
+        out.add(ArgSource.newBuilder().setInlineValue(o.inline).build());
+      } else {
+        out.add(ArgSource.newBuilder()
+            .setStored(StoredArg.newBuilder().setObjectId(o.id).setLocation(ObjectResults.location(o, nodes)))
+            .build());
+      }
+    }
+    return out;
+  }
+
+  /** Makes an object final (value, stored copy or error) and frees it if nobody holds it. */
+  void settle(String objectId, ByteString inline, long size, String nodeId, ErrorInfo error) {
+    ObjectEntry o = objects.get(objectId);
+    if (o == null) {
+      return;
+    }
+    if (error != null) {
+      o.state = ObjectEntry.State.FAILED;
+      o.error = error;
+    } else if (inline != null) {
+      o.state = ObjectEntry.State.INLINE;
+      o.inline = inline;
+      o.size = inline.size();
+    } else {
+      o.state = ObjectEntry.State.STORED;
+      o.size = size;
+      o.nodes.add(nodeId);
+    }
+    objectReady(o);
+    if (o.refCount <= 0) {
+      free(o);
+    }
+  }
+
   synchronized void taskFinished(TaskFinishedRequest r) {
+    if (actors.isCall(r.getTaskId())) {
+      actors.callFinished(r);
+      schedule();
+      return;
+    }
     TaskEntry t = tasks.get(r.getTaskId());
     if (t == null || t.state != TaskEntry.State.RUNNING || t.attempt != r.getAttempt()
         || !t.reservation.nodeId().equals(r.getNodeId())) {
       return; // a late report of an attempt that was already retried elsewhere
+    }
+    if (t.actor != null) {
+      actors.creationFinished(t, r);
+      schedule();
+      return;
     }
     releaseReservation(t);
     switch (r.getOutcomeCase()) {
@@ -190,7 +252,7 @@ final class Coordinator {
     schedule();
   }
 
-  private void releaseReservation(TaskEntry t) {
+  void releaseReservation(TaskEntry t) {
     if (t.reservation != null) {
       if (t.blocked) {
         cluster.reacquireCpu(t.reservation);
@@ -215,7 +277,7 @@ final class Coordinator {
     finishFailed(t, error);
   }
 
-  private void finishOk(TaskEntry t, ByteString inline, long size, String nodeId) {
+  void finishOk(TaskEntry t, ByteString inline, long size, String nodeId) {
     ObjectEntry o = objects.get(t.spec.getTaskId());
     if (o != null) {
       if (inline != null) {
@@ -231,7 +293,7 @@ final class Coordinator {
     finish(t, o);
   }
 
-  private void finishFailed(TaskEntry t, ErrorInfo error) {
+  void finishFailed(TaskEntry t, ErrorInfo error) {
     ObjectEntry o = objects.get(t.spec.getTaskId());
     if (o != null) {
       o.state = ObjectEntry.State.FAILED;
@@ -246,7 +308,7 @@ final class Coordinator {
     queue.remove(t.spec.getTaskId());
     finishedTasks++;
     for (TaskArg a : t.spec.getArgsList()) {
-      if (a.hasObjectId()) {
+      if (a.hasObjectId() && t.actor == null) {
         Set<String> deps = dependents.get(a.getObjectId());
         if (deps != null) {
           deps.remove(t.spec.getTaskId());
@@ -263,7 +325,7 @@ final class Coordinator {
   }
 
   /** An object became final: wake waiters and dependent tasks. */
-  private void objectReady(ObjectEntry o) {
+  void objectReady(ObjectEntry o) {
     if (o.state == ObjectEntry.State.FAILED) {
       Set<String> deps = dependents.remove(o.id);
       if (deps != null) {
@@ -278,6 +340,7 @@ final class Coordinator {
       dependents.remove(o.id);
       queue.objectReady(o.id, bytesByNode(o));
     }
+    actors.objectReady(o);
     List<Waiter> ws = waiters.remove(o.id);
     if (ws != null) {
       for (Waiter w : ws) {
@@ -300,6 +363,32 @@ final class Coordinator {
     } else {
       cluster.reacquireCpu(t.reservation);
     }
+  }
+
+  // ---- actors (rules in Actors) ------------------------------------------------------------
+
+  synchronized String createActor(ActorSpec spec) {
+    SessionEntry session = sessions.get(spec.getSessionId());
+    return session == null ? "unknown session " + spec.getSessionId() : actors.create(spec, session);
+  }
+
+  synchronized String callActor(ActorCallSpec spec) {
+    SessionEntry session = sessions.get(spec.getSessionId());
+    return session == null ? "unknown session " + spec.getSessionId() : actors.call(spec, session);
+  }
+
+  synchronized ActorEntry actorByName(String namespace, String name) {
+    return actors.byName(namespace, name);
+  }
+
+  synchronized void killActor(String actorId) {
+    actors.kill(actorId, "killed by fl.kill()");
+    schedule();
+  }
+
+  synchronized void actorDied(String actorId, int incarnation, String message) {
+    actors.executorDied(actorId, incarnation, message);
+    schedule();
   }
 
   // ---- objects and references ---------------------------------------------------------------
@@ -362,12 +451,12 @@ final class Coordinator {
     }
   }
 
-  private void addRef(SessionEntry s, String id) {
+  void addRef(SessionEntry s, String id) {
     s.refs.merge(id, 1, Integer::sum);
     objects.get(id).refCount++;
   }
 
-  private void decRef(String id) {
+  void decRef(String id) {
     ObjectEntry o = objects.get(id);
     if (o == null) {
       return;
@@ -378,7 +467,7 @@ final class Coordinator {
     }
   }
 
-  private void free(ObjectEntry o) {
+  void free(ObjectEntry o) {
     objects.remove(o.id);
     for (String n : o.nodes) {
       NodeLink link = nodes.get(n);
@@ -444,6 +533,7 @@ final class Coordinator {
     if (!s.driver) {
       return;
     }
+    actors.jobEnded(s.jobId);
     for (TaskEntry t : List.copyOf(tasks.values())) {
       if (t.spec.getJobId().equals(s.jobId)) {
         releaseReservation(t);
@@ -512,12 +602,13 @@ final class Coordinator {
       n.commands.onCompleted();
     }
     for (TaskEntry t : List.copyOf(tasks.values())) {
-      if (t.state == TaskEntry.State.RUNNING && t.reservation.nodeId().equals(n.nodeId)) {
+      if (t.actor == null && t.state == TaskEntry.State.RUNNING && t.reservation.nodeId().equals(n.nodeId)) {
         releaseReservation(t);
         failOrRetry(t, ObjectResults.systemError(ErrorInfo.Kind.NODE_DIED, t.spec.getName(),
             "node " + n.nodeId + " died (" + why + ") while running the task"));
       }
     }
+    actors.nodeDied(n.nodeId, "node " + n.nodeId + " died (" + why + ")");
     cluster.markDead(n.nodeId);
     cluster.removeNode(n.nodeId);
     for (ObjectEntry o : List.copyOf(objects.values())) {

@@ -2,7 +2,13 @@ package dev.flotilla.scheduler.service;
 
 import com.google.protobuf.ByteString;
 import dev.flotilla.protocol.common.v1.Empty;
+import dev.flotilla.protocol.scheduler.v1.ActorCallSpec;
+import dev.flotilla.protocol.scheduler.v1.ActorSpec;
 import dev.flotilla.protocol.scheduler.v1.BlobChunk;
+import dev.flotilla.protocol.scheduler.v1.CreateActorResponse;
+import dev.flotilla.protocol.scheduler.v1.GetActorRequest;
+import dev.flotilla.protocol.scheduler.v1.GetActorResponse;
+import dev.flotilla.protocol.scheduler.v1.KillActorRequest;
 import dev.flotilla.protocol.scheduler.v1.ClusterStatusRequest;
 import dev.flotilla.protocol.scheduler.v1.ClusterStatusResponse;
 import dev.flotilla.protocol.scheduler.v1.CloseSessionRequest;
@@ -143,6 +149,54 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
     }
     out.onNext(SubmitTaskResponse.newBuilder().setTaskId(spec.getTaskId()).setReturnObjectId(spec.getTaskId()).build());
     out.onCompleted();
+  }
+
+  @Override
+  public void createActor(ActorSpec spec, StreamObserver<CreateActorResponse> out) {
+    String invalid = ActorSpecs.validate(spec);
+    if (invalid == null) {
+      invalid = coordinator.createActor(spec);
+    }
+    if (invalid != null) {
+      Status status = invalid.startsWith("ALREADY_EXISTS: ")
+          ? Status.ALREADY_EXISTS.withDescription(invalid.substring("ALREADY_EXISTS: ".length()))
+          : Status.INVALID_ARGUMENT.withDescription(invalid);
+      out.onError(status.asRuntimeException());
+      return;
+    }
+    out.onNext(CreateActorResponse.newBuilder().setActorId(spec.getActorId()).build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void submitActorCall(ActorCallSpec spec, StreamObserver<SubmitTaskResponse> out) {
+    String invalid = spec.getTaskId().isBlank() || !spec.hasFunction() ? "call needs a task id and a method" : null;
+    if (invalid == null) {
+      invalid = coordinator.callActor(spec);
+    }
+    if (invalid != null) {
+      out.onError(Status.INVALID_ARGUMENT.withDescription(invalid).asRuntimeException());
+      return;
+    }
+    out.onNext(SubmitTaskResponse.newBuilder().setTaskId(spec.getTaskId()).setReturnObjectId(spec.getTaskId()).build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void getActor(GetActorRequest req, StreamObserver<GetActorResponse> out) {
+    ActorEntry a = coordinator.actorByName(req.getNamespace(), req.getName());
+    var r = GetActorResponse.newBuilder().setFound(a != null);
+    if (a != null) {
+      r.setActorId(a.id()).setClassName(a.spec.getClassName());
+    }
+    out.onNext(r.build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void killActor(KillActorRequest req, StreamObserver<Empty> out) {
+    coordinator.killActor(req.getActorId());
+    ok(out);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.flotilla.scheduler.service;
 
 import dev.flotilla.protocol.common.v1.Empty;
+import dev.flotilla.protocol.scheduler.v1.ActorDiedRequest;
 import dev.flotilla.protocol.scheduler.v1.CommandsRequest;
 import dev.flotilla.protocol.scheduler.v1.HeartbeatRequest;
 import dev.flotilla.protocol.scheduler.v1.HeartbeatResponse;
@@ -80,6 +81,13 @@ final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
   @Override
   public void taskFinished(TaskFinishedRequest req, StreamObserver<Empty> out) {
     coordinator.taskFinished(req);
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  @Override
+  public void actorDied(ActorDiedRequest req, StreamObserver<Empty> out) {
+    coordinator.actorDied(req.getActorId(), req.getIncarnation(), req.getMessage());
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
   }

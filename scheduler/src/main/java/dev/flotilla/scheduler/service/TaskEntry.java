@@ -16,6 +16,8 @@ final class TaskEntry {
   int retriesLeft;
   Reservation reservation;
   boolean blocked;
+  /** Set when this task creates (or re-creates) an actor. */
+  ActorEntry actor;
 
   TaskEntry(TaskSpec spec, Instant submittedAt) {
     this.spec = spec;

@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Instances are thread-safe. Methods that wait say so; none may be called on a Vert.x event
  * loop. Closing a driver's connection ends its job: its objects are freed and its executors stop.
  */
-public interface Flotilla extends TaskFactory, AutoCloseable {
+public interface Flotilla extends TaskFactory, ActorFactory, AutoCloseable {
 
   /**
    * Connects to the cluster named by {@code FLOTILLA_ADDRESS}, else by the file {@code
@@ -69,6 +69,19 @@ public interface Flotilla extends TaskFactory, AutoCloseable {
    * first. Fetches no values.
    */
   <T> WaitResult<T> wait(List<ObjectRef<T>> refs, int numReturns, Duration timeout);
+
+  /**
+   * The live actor with this name in this namespace, if any.
+   *
+   * @param <A> the actor's class, as the caller expects it
+   */
+  <A> java.util.Optional<ActorHandle<A>> getActor(String name, String namespace);
+
+  /**
+   * Kills an actor: frees its resources; it is not restarted; calls to it then fail with {@link
+   * ActorDiedException}. Blocks until the cluster has acknowledged.
+   */
+  void kill(ActorHandle<?> actor);
 
   /** The id of the job this connection belongs to. */
   String jobId();

@@ -57,6 +57,8 @@ public final class FlotillaImpl implements Flotilla {
   private final ObjectTransfer transfer = new ObjectTransfer();
   private final RefReleaser releaser;
   private volatile boolean closed;
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> callSequences =
+      new java.util.concurrent.ConcurrentHashMap<>();
   // Cancelled on close; if this process dies, the broken stream tells the scheduler instead.
   private final Context.CancellableContext lifeline;
 
@@ -105,6 +107,85 @@ public final class FlotillaImpl implements Flotilla {
     return new TaskCallImpl<>(this, fn, args == null ? new Object[0] : args.clone());
   }
 
+  @Override
+  public <A> dev.flotilla.api.ActorCreator<A> actorOf(Serializable constructor, Object... args) {
+    ensureOpen();
+    return new ActorCreatorImpl<>(this, constructor, args == null ? new Object[0] : args.clone());
+  }
+
+  /** Creates an actor; blocks until the scheduler accepted it (the name is checked then). */
+  <A> dev.flotilla.api.ActorHandle<A> createActor(dev.flotilla.protocol.scheduler.v1.ActorSpec.Builder spec) {
+    spec.setJobId(jobId).setSessionId(sessionId).addAllCodePackage(context.codePackage().hashes(blocking));
+    try {
+      blocking.createActor(spec.build());
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+    String name = spec.getName().isEmpty() ? null : spec.getName();
+    return new ActorHandleImpl<>(spec.getActorId(), name, this);
+  }
+
+  /** Sends an actor call; like {@link #submit} the ref completes its creation on the ack. */
+  <R> ObjectRef<R> callActor(dev.flotilla.protocol.scheduler.v1.ActorCallSpec.Builder spec) {
+    spec.setSessionId(sessionId);
+    var seq = callSequences.computeIfAbsent(spec.getActorId(), k -> new java.util.concurrent.atomic.AtomicLong());
+    // Numbered and sent under one lock, so numbers follow the order calls are made in.
+    synchronized (seq) {
+      spec.setSequence(seq.getAndIncrement());
+      return sendCall(spec);
+    }
+  }
+
+  private <R> ObjectRef<R> sendCall(dev.flotilla.protocol.scheduler.v1.ActorCallSpec.Builder spec) {
+    var created = new CompletableFuture<Void>();
+    var future = async.submitActorCall(spec.build());
+    future.addListener(() -> complete(future, created), Runnable::run);
+    var ref = new ObjectRefImpl<R>(spec.getTaskId(), this, created);
+    releaser.track(ref, spec.getTaskId());
+    return ref;
+  }
+
+  private void complete(java.util.concurrent.Future<?> future, CompletableFuture<Void> created) {
+    try {
+      future.get();
+      created.complete(null);
+    } catch (ExecutionException e) {
+      created.completeExceptionally(wrap(e.getCause()));
+    } catch (InterruptedException e) {
+      created.completeExceptionally(e);
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <A> java.util.Optional<dev.flotilla.api.ActorHandle<A>> getActor(String name, String namespace) {
+    ensureOpen();
+    if (name == null || name.isBlank() || namespace == null || namespace.isBlank()) {
+      throw new IllegalArgumentException("actor name and namespace must not be blank");
+    }
+    try {
+      var r = blocking.getActor(dev.flotilla.protocol.scheduler.v1.GetActorRequest.newBuilder()
+          .setName(name).setNamespace(namespace).build());
+      return r.getFound()
+          ? java.util.Optional.of(new ActorHandleImpl<>(r.getActorId(), name, this))
+          : java.util.Optional.empty();
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+  }
+
+  @Override
+  public void kill(dev.flotilla.api.ActorHandle<?> actor) {
+    ensureOpen();
+    java.util.Objects.requireNonNull(actor, "actor");
+    try {
+      blocking.killActor(dev.flotilla.protocol.scheduler.v1.KillActorRequest.newBuilder()
+          .setActorId(actor.actorId()).setNoRestart(true).build());
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+  }
+
   /** Sends a built task; the returned ref completes its creation when the scheduler acks. */
   <R> ObjectRef<R> submit(TaskSpec.Builder spec) {
     spec.setJobId(jobId).setSessionId(sessionId).addAllCodePackage(context.codePackage().hashes(blocking));
@@ -114,18 +195,7 @@ public final class FlotillaImpl implements Flotilla {
     }
     var created = new CompletableFuture<Void>();
     var future = async.submitTask(spec.build());
-    future.addListener(
-        () -> {
-          try {
-            future.get();
-            created.complete(null);
-          } catch (ExecutionException e) {
-            created.completeExceptionally(wrap(e.getCause()));
-          } catch (InterruptedException e) {
-            created.completeExceptionally(e);
-          }
-        },
-        Runnable::run);
+    future.addListener(() -> complete(future, created), Runnable::run);
     var ref = new ObjectRefImpl<R>(spec.getTaskId(), this, created);
     releaser.track(ref, spec.getTaskId());
     return ref;

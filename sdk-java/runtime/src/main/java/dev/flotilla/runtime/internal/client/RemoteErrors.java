@@ -1,5 +1,6 @@
 package dev.flotilla.runtime.internal.client;
 
+import dev.flotilla.api.ActorDiedException;
 import dev.flotilla.api.ClusterUnavailableException;
 import dev.flotilla.api.FlotillaException;
 import dev.flotilla.api.ObjectLostException;
@@ -17,6 +18,7 @@ public final class RemoteErrors {
     Status.Code code = e.getStatus().getCode();
     String detail = e.getStatus().getDescription() == null ? code.name() : e.getStatus().getDescription();
     return switch (code) {
+      case ALREADY_EXISTS -> new FlotillaException(detail, e);
       case UNAVAILABLE, DEADLINE_EXCEEDED ->
           new ClusterUnavailableException(
               "The Flotilla cluster at " + address + " does not answer (" + detail
@@ -30,6 +32,7 @@ public final class RemoteErrors {
   public static FlotillaException fromErrorInfo(String objectId, ErrorInfo error) {
     return switch (error.getKind()) {
       case OBJECT_LOST -> new ObjectLostException(error.getMessage());
+      case ACTOR_DIED -> new ActorDiedException(error.getMessage());
       case EXECUTOR_DIED, NODE_DIED ->
           new WorkerDiedException(
               error.getTaskName().isEmpty() ? objectId : error.getTaskName(), error.getMessage());

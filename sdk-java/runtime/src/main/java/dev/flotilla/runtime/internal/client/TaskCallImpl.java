@@ -5,12 +5,9 @@ import dev.flotilla.api.TaskCall;
 import dev.flotilla.api.TaskOptions;
 import dev.flotilla.protocol.common.v1.FunctionDescriptor;
 import dev.flotilla.protocol.common.v1.ResourceSet;
-import dev.flotilla.protocol.common.v1.TaskArg;
 import dev.flotilla.protocol.scheduler.v1.TaskSpec;
 import dev.flotilla.runtime.internal.serialization.FunctionRefs;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /** One task being prepared: serializes the arguments and sends the spec. Not thread-safe. */
@@ -35,52 +32,38 @@ final class TaskCallImpl<R> implements TaskCall<R> {
   @Override
   public ObjectRef<R> remote() {
     FunctionDescriptor fd = FunctionRefs.describe(fn, client.serializer());
-    List<TaskArg> wireArgs = new ArrayList<>(args.length);
-    // Refs kept reachable until the spec is sent, so their objects are not released early.
-    List<ObjectRef<?>> keepAlive = new ArrayList<>();
-    for (Object a : args) {
-      if (a instanceof ObjectRefImpl<?> ref) {
-        ref.awaitCreated();
-        wireArgs.add(TaskArg.newBuilder().setObjectId(ref.id()).build());
-        keepAlive.add(ref);
-      } else {
-        byte[] bytes = client.serializer().serialize(a);
-        if (bytes.length > client.inlineLimit()) {
-          ObjectRef<?> big = client.putBytes(bytes);
-          keepAlive.add(big);
-          wireArgs.add(TaskArg.newBuilder().setObjectId(big.id()).build());
-        } else {
-          wireArgs.add(TaskArg.newBuilder().setInlineValue(FlotillaImpl.bytes(bytes)).build());
-        }
-      }
-    }
+    WireArgs wire = WireArgs.encode(client, args);
     var spec =
         TaskSpec.newBuilder()
             .setTaskId(Ids.task())
             .setName(options.name().orElse(FunctionRefs.displayName(fd)))
             .setFunction(fd)
-            .addAllArgs(wireArgs)
+            .addAllArgs(wire.args())
             .setResources(resources(options))
             .setMaxRetries(options.maxRetries())
             .setRetryExceptions(options.retryExceptions());
     options.accelerator().ifPresent(a -> spec.putLabelSelector("gpu.family", a));
     ObjectRef<R> ref = client.submit(spec);
-    java.lang.ref.Reference.reachabilityFence(keepAlive);
+    java.lang.ref.Reference.reachabilityFence(wire.keepAlive());
     return ref;
   }
 
   static ResourceSet resources(TaskOptions o) {
+    return resources(o.cpus(), o.gpus(), o.memoryMb(), o.resources());
+  }
+
+  static ResourceSet resources(double cpus, double gpus, long memoryMb, java.util.Map<String, Double> custom) {
     var b = ResourceSet.newBuilder();
-    if (o.cpus() > 0) {
-      b.putAmounts("CPU", o.cpus());
+    if (cpus > 0) {
+      b.putAmounts("CPU", cpus);
     }
-    if (o.gpus() > 0) {
-      b.putAmounts("GPU", o.gpus());
+    if (gpus > 0) {
+      b.putAmounts("GPU", gpus);
     }
-    if (o.memoryMb() > 0) {
-      b.putAmounts("memory_mb", (double) o.memoryMb());
+    if (memoryMb > 0) {
+      b.putAmounts("memory_mb", (double) memoryMb);
     }
-    o.resources().forEach(b::putAmounts);
+    custom.forEach(b::putAmounts);
     return b.build();
   }
 }

@@ -40,7 +40,8 @@ public final class ExecutorMain {
 
     ManagedChannel channel = Channels.open(worker);
     var localObjects = localObjects(channel);
-    var runner = new TaskRunner();
+    var actors = new ActorRegistry();
+    var runner = new TaskRunner(actors);
     ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
     var ended = new CountDownLatch(1);
     var link = new WorkerLink(ended);
@@ -49,7 +50,12 @@ public final class ExecutorMain {
     link.onTask(
         task -> {
           connectOnce(scheduler, jobId, localObjects, task);
-          tasks.execute(() -> link.send(ExecutorMessage.newBuilder().setDone(runner.run(task)).build()));
+          Runnable work = () -> link.send(ExecutorMessage.newBuilder().setDone(runner.run(task)).build());
+          if (task.getActorId().isEmpty()) {
+            tasks.execute(work);
+          } else {
+            actors.lane(task.getActorId(), task.getMaxConcurrency()).execute(work);
+          }
         });
     link.send(
         ExecutorMessage.newBuilder()

@@ -28,6 +28,11 @@ final class TaskRunner {
   private final JobClassLoaders loaders = new JobClassLoaders();
   private final FunctionInvoker invoker = new FunctionInvoker();
   private final ConcurrentHashMap<ClassLoader, ValueSerializer> serializers = new ConcurrentHashMap<>();
+  private final ActorRegistry actors;
+
+  TaskRunner(ActorRegistry actors) {
+    this.actors = actors;
+  }
 
   TaskDone run(ExecuteTask task) {
     var done = TaskDone.newBuilder().setTaskId(task.getTaskId()).setAttempt(task.getAttempt());
@@ -42,7 +47,24 @@ final class TaskRunner {
               : (Object[]) ser.deserialize(task.getFunction().getCapturedArgs().toByteArray());
       Object[] args = decodeArgs(task.getArgsList(), ser);
       Thread.currentThread().setContextClassLoader(loader);
-      Object result = invoker.invoke(loader, task.getFunction(), captured, args);
+      Object result;
+      if (task.getActorId().isEmpty()) {
+        result = invoker.invoke(loader, task.getFunction(), captured, args);
+      } else if (task.getActorCreate()) {
+        actors.put(task.getActorId(), invoker.invoke(loader, task.getFunction(), captured, args));
+        result = null;
+      } else {
+        Object instance = actors.instance(task.getActorId());
+        if (instance == null) {
+          done.setError(error(new IllegalStateException("actor " + task.getActorId() + " does not live in this executor"),
+              task.getName(), ErrorInfo.Kind.ACTOR_DIED));
+          return done.build();
+        }
+        Object[] withReceiver = new Object[args.length + 1];
+        withReceiver[0] = instance;
+        System.arraycopy(args, 0, withReceiver, 1, args.length);
+        result = invoker.invoke(loader, task.getFunction(), captured, withReceiver);
+      }
       byte[] bytes = ser.serialize(result);
       if (bytes.length <= task.getInlineLimitBytes()) {
         done.setInlineResult(ByteString.copyFrom(bytes));

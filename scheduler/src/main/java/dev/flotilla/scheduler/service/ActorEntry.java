@@ -1,0 +1,53 @@
+package dev.flotilla.scheduler.service;
+
+import dev.flotilla.protocol.scheduler.v1.ActorSpec;
+import dev.flotilla.scheduler.core.Reservation;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One actor and its calls. Guarded by the coordinator's lock. */
+final class ActorEntry {
+  /** Lifecycle: creating (placing or constructing), alive on a node, or dead for good. */
+  enum State { CREATING, ALIVE, DEAD }
+
+  final ActorSpec spec;
+  /** The job its executor runs as: the creator's, or its own when detached. */
+  final String executorJob;
+  State state = State.CREATING;
+  int incarnation;
+  int restartsLeft;
+  /** The current creation task's id. */
+  String creationTaskId;
+  Reservation reservation;
+  String deathReason;
+  /** Calls not yet sent, in submission order. */
+  final Deque<CallEntry> pending = new ArrayDeque<>();
+  /** Per calling session: the next sequence number due, and calls that arrived early. */
+  final Map<String, CallerOrder> callers = new java.util.HashMap<>();
+  /** Calls sent to the actor's executor, by task id. */
+  final Map<String, CallEntry> inFlight = new LinkedHashMap<>();
+
+  ActorEntry(ActorSpec spec) {
+    this.spec = spec;
+    this.executorJob = spec.getDetached() ? "detached-" + spec.getActorId() : spec.getJobId();
+    this.restartsLeft = spec.getMaxRestarts();
+    this.creationTaskId = spec.getActorId();
+  }
+
+  /** Puts calls back into each caller's order: only the next due number moves on. */
+  static final class CallerOrder {
+    long next;
+    final java.util.TreeMap<Long, CallEntry> early = new java.util.TreeMap<>();
+  }
+
+  String id() {
+    return spec.getActorId();
+  }
+
+  String describe() {
+    return "actor " + spec.getClassName() + (spec.getName().isEmpty() ? "" : " '" + spec.getName() + "'")
+        + " (" + id() + ")";
+  }
+}

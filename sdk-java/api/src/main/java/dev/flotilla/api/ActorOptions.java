@@ -1,0 +1,149 @@
+package dev.flotilla.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How an actor runs: resources held for its whole life, restarts, concurrency, name and lifetime.
+ *
+ * <p>Defaults: 1 CPU, no GPU, no restarts, no call retries, one call at a time, unnamed, dies with
+ * its job. Build with {@link #builder()}; {@link Builder#build()} rejects impossible values.
+ */
+public record ActorOptions(
+    double cpus,
+    double gpus,
+    long memoryMb,
+    Map<String, Double> resources,
+    int maxRestarts,
+    int maxTaskRetries,
+    int maxConcurrency,
+    Optional<String> name,
+    String namespace,
+    Lifetime lifetime,
+    Optional<String> accelerator) {
+
+  /** Restart or retry forever. */
+  public static final int UNLIMITED = -1;
+
+  public static final String DEFAULT_NAMESPACE = "default";
+
+  public static final ActorOptions DEFAULTS = builder().build();
+
+  public ActorOptions {
+    resources = Map.copyOf(resources);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ActorOptions}; not thread-safe. */
+  public static final class Builder {
+    private double cpus = 1;
+    private double gpus;
+    private long memoryMb;
+    private final Map<String, Double> resources = new LinkedHashMap<>();
+    private int maxRestarts;
+    private int maxTaskRetries;
+    private int maxConcurrency = 1;
+    private String name;
+    private String namespace = DEFAULT_NAMESPACE;
+    private Lifetime lifetime = Lifetime.NON_DETACHED;
+    private String accelerator;
+
+    private Builder() {}
+
+    public Builder cpus(double cpus) {
+      this.cpus = cpus;
+      return this;
+    }
+
+    /** Whole GPUs, or a fraction below 1 that shares one device. */
+    public Builder gpus(double gpus) {
+      this.gpus = gpus;
+      return this;
+    }
+
+    public Builder memoryMb(long memoryMb) {
+      this.memoryMb = memoryMb;
+      return this;
+    }
+
+    public Builder resource(String name, double amount) {
+      resources.put(name, amount);
+      return this;
+    }
+
+    /** Times the constructor is re-run in a new executor after the actor's executor dies. */
+    public Builder maxRestarts(int maxRestarts) {
+      this.maxRestarts = maxRestarts;
+      return this;
+    }
+
+    /** Times a call in flight when the actor died is retried on its restarted instance. */
+    public Builder maxTaskRetries(int maxTaskRetries) {
+      this.maxTaskRetries = maxTaskRetries;
+      return this;
+    }
+
+    /** Calls that may run at once (on virtual threads); 1 runs them in order. */
+    public Builder maxConcurrency(int maxConcurrency) {
+      this.maxConcurrency = maxConcurrency;
+      return this;
+    }
+
+    /** A name unique in its namespace, for {@link Flotilla#getActor}. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder lifetime(Lifetime lifetime) {
+      this.lifetime = lifetime;
+      return this;
+    }
+
+    /** Requires a GPU of this family, e.g. {@code "H100"}. */
+    public Builder accelerator(String accelerator) {
+      this.accelerator = accelerator;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first invalid option
+     */
+    public ActorOptions build() {
+      require(cpus >= 0 && Double.isFinite(cpus), "cpus must be >= 0, got " + cpus);
+      require(gpus >= 0 && Double.isFinite(gpus), "gpus must be >= 0, got " + gpus);
+      require(gpus <= 1 || gpus == Math.rint(gpus), "gpus above 1 must be whole, got " + gpus);
+      require(memoryMb >= 0, "memoryMb must be >= 0, got " + memoryMb);
+      require(maxRestarts >= UNLIMITED, "maxRestarts must be >= -1, got " + maxRestarts);
+      require(maxTaskRetries >= UNLIMITED, "maxTaskRetries must be >= -1, got " + maxTaskRetries);
+      require(maxConcurrency >= 1, "maxConcurrency must be >= 1, got " + maxConcurrency);
+      require(name == null || !name.isBlank(), "name must not be blank");
+      require(namespace != null && !namespace.isBlank(), "namespace must not be blank");
+      require(lifetime != null, "lifetime must not be null");
+      require(accelerator == null || !accelerator.isBlank(), "accelerator must not be blank");
+      for (var e : resources.entrySet()) {
+        require(!ReservedResources.NAMES.contains(e.getKey()),
+            "use cpus()/gpus()/memoryMb() for " + e.getKey() + ", not resource()");
+        require(e.getValue() != null && e.getValue() >= 0 && Double.isFinite(e.getValue()),
+            "resource " + e.getKey() + " must be >= 0, got " + e.getValue());
+      }
+      return new ActorOptions(cpus, gpus, memoryMb, resources, maxRestarts, maxTaskRetries,
+          maxConcurrency, Optional.ofNullable(name), namespace, lifetime, Optional.ofNullable(accelerator));
+    }
+
+    private static void require(boolean ok, String message) {
+      if (!ok) {
+        throw new IllegalArgumentException(message);
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.flotilla.runtime.internal.client;
+
+import dev.flotilla.api.ActorCall;
+import dev.flotilla.api.ActorDiedException;
+import dev.flotilla.api.ActorHandle;
+import dev.flotilla.api.FlotillaException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A handle: the actor's id (and name). Serializable by Fory inside values and task arguments; a
+ * deserialized handle binds to the ambient connection of the JVM it lands in.
+ */
+public final class ActorHandleImpl<A> implements ActorHandle<A> {
+  private final String actorId;
+  private final String name;
+  private transient FlotillaImpl owner;
+
+  ActorHandleImpl(String actorId, String name, FlotillaImpl owner) {
+    this.actorId = Objects.requireNonNull(actorId);
+    this.name = name;
+    this.owner = owner;
+  }
+
+  @Override
+  public String actorId() {
+    return actorId;
+  }
+
+  @Override
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
+  }
+
+  @Override
+  public <R> ActorCall<R> callOf(Serializable method, Object... args) {
+    return new ActorCallImpl<>(client(), actorId, method, args == null ? new Object[0] : args.clone());
+  }
+
+  @Override
+  public void ready(Duration timeout) {
+    try {
+      client().getOne(new ObjectRefImpl<Object>(actorId, client(), null), timeout);
+    } catch (ActorDiedException e) {
+      throw e;
+    } catch (dev.flotilla.api.TaskFailedException e) {
+      throw new ActorDiedException("Actor " + actorId + " failed to start: " + e.getMessage());
+    } catch (FlotillaException e) {
+      throw e;
+    }
+  }
+
+  FlotillaImpl client() {
+    FlotillaImpl c = owner;
+    if (c == null || c.isClosed()) {
+      c = Ambient.require();
+      owner = c;
+    }
+    return c;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ActorHandleImpl<?> other && other.actorId.equals(actorId);
+  }
+
+  @Override
+  public int hashCode() {
+    return actorId.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ActorHandle(" + (name == null ? actorId : name + "/" + actorId) + ")";
+  }
+}
