@@ -95,6 +95,12 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /** The worker process that registered as {@code nodeId} (from its log), for fault injection. */
+  public synchronized java.util.Optional<ManagedProcess> workerForNode(String nodeId) {
+    String marker = "gpu-worker " + nodeId + " listening";
+    return workers.stream().filter(w -> w.logTail(200).contains(marker)).findFirst();
+  }
+
   /** Starts one more worker with {@code gpus} fake GPUs; does not wait for it to register. */
   public synchronized ManagedProcess addWorker(int gpus) {
     int n = workers.size() + 1;

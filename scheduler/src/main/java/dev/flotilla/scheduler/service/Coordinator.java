@@ -50,6 +50,7 @@ final class Coordinator {
   private final Map<String, Set<String>> dependents = new HashMap<>();
   long finishedTasks;
   final Actors actors = new Actors(this);
+  private final Lineage lineage = new Lineage(this);
 
   Coordinator(InstantSource clock, TaskQueue queue) {
     this.clock = clock;
@@ -307,8 +308,9 @@ final class Coordinator {
     tasks.remove(t.spec.getTaskId());
     queue.remove(t.spec.getTaskId());
     finishedTasks++;
+    boolean argsHeldByLineage = lineage.keep(t, result);
     for (TaskArg a : t.spec.getArgsList()) {
-      if (a.hasObjectId() && t.actor == null) {
+      if (a.hasObjectId() && t.actor == null && !argsHeldByLineage) {
         Set<String> deps = dependents.get(a.getObjectId());
         if (deps != null) {
           deps.remove(t.spec.getTaskId());
@@ -469,6 +471,7 @@ final class Coordinator {
 
   void free(ObjectEntry o) {
     objects.remove(o.id);
+    lineage.released(o);
     for (String n : o.nodes) {
       NodeLink link = nodes.get(n);
       if (link != null) {
@@ -612,7 +615,8 @@ final class Coordinator {
     cluster.markDead(n.nodeId);
     cluster.removeNode(n.nodeId);
     for (ObjectEntry o : List.copyOf(objects.values())) {
-      if (o.nodes.remove(n.nodeId) && o.nodes.isEmpty() && o.state == ObjectEntry.State.STORED) {
+      if (o.nodes.remove(n.nodeId) && o.nodes.isEmpty() && o.state == ObjectEntry.State.STORED
+          && !lineage.rebuild(o, "its only copy was on node " + n.nodeId + ", which died")) {
         o.state = ObjectEntry.State.FAILED;
         o.error = ObjectResults.systemError(ErrorInfo.Kind.OBJECT_LOST, "",
             "Object " + o.id + " was lost: its only copy was on node " + n.nodeId + ", which died");

@@ -21,6 +21,10 @@ final class ObjectEntry {
   ErrorInfo error;
   /** Sessions' handles plus pending tasks that take it as an argument. */
   int refCount;
+  /** The task that produced this stored object, kept to rebuild it if every copy is lost. */
+  dev.flotilla.protocol.scheduler.v1.TaskSpec lineage;
+  /** Rebuilds left (the producing task's retries); negative means unlimited. */
+  int rebuildsLeft;
 
   ObjectEntry(String id, String jobId) {
     this.id = id;

@@ -68,4 +68,11 @@ public final class MathFns {
     Runtime.getRuntime().halt(3);
     return 0;
   }
+
+  /** A deterministic 1 MiB array: large enough to live in a node's store, cheap to rebuild. */
+  public static byte[] bigArray(long seed) {
+    byte[] b = new byte[1 << 20];
+    new java.util.Random(seed).nextBytes(b);
+    return b;
+  }
 }
