@@ -109,6 +109,9 @@ public final class LocalCluster implements AutoCloseable {
     if (options.cpusPerWorker() > 0) {
       env.add("FLOTILLA_CPUS=" + options.cpusPerWorker());
     }
+    if (!options.fakeGpuModel().isBlank()) {
+      env.add("FLOTILLA_FAKE_GPU_MODEL=" + options.fakeGpuModel());
+    }
     if (!options.resourcesPerWorker().isBlank()) {
       env.add("FLOTILLA_RESOURCES=" + options.resourcesPerWorker());
     }

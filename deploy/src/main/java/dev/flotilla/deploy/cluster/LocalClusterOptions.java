@@ -15,6 +15,7 @@ public record LocalClusterOptions(
     int gpusPerWorker,
     int cpusPerWorker,
     String resourcesPerWorker,
+    String fakeGpuModel,
     long storeMbPerWorker,
     int schedulerPort,
     Path workDir,
@@ -36,6 +37,7 @@ public record LocalClusterOptions(
     private int gpusPerWorker;
     private int cpusPerWorker;
     private String resourcesPerWorker = "";
+    private String fakeGpuModel = "";
     private long storeMbPerWorker = 1024;
     private int schedulerPort;
     private Path workDir = Path.of(System.getProperty("user.home"), ".flotilla");
@@ -52,6 +54,8 @@ public record LocalClusterOptions(
     public Builder gpusPerWorker(int g) { this.gpusPerWorker = g; return this; }
     public Builder cpusPerWorker(int c) { this.cpusPerWorker = c; return this; }
     public Builder resourcesPerWorker(String r) { this.resourcesPerWorker = r; return this; }
+    /** The model name fake GPUs report, e.g. "NVIDIA H100 80GB HBM3" (label gpu.family=H100). */
+    public Builder fakeGpuModel(String m) { this.fakeGpuModel = m; return this; }
     public Builder storeMbPerWorker(long mb) { this.storeMbPerWorker = mb; return this; }
     public Builder schedulerPort(int p) { this.schedulerPort = p; return this; }
     public Builder workDir(Path p) { this.workDir = p; return this; }
@@ -71,7 +75,7 @@ public record LocalClusterOptions(
       if (nodeTimeout.compareTo(heartbeat) <= 0) {
         throw new IllegalArgumentException("node timeout must exceed the heartbeat interval");
       }
-      return new LocalClusterOptions(workers, gpusPerWorker, cpusPerWorker, resourcesPerWorker, storeMbPerWorker, schedulerPort,
+      return new LocalClusterOptions(workers, gpusPerWorker, cpusPerWorker, resourcesPerWorker, fakeGpuModel, storeMbPerWorker, schedulerPort,
           workDir, logDir == null ? workDir.resolve("logs") : logDir, javaCommand, jvmArgs, classPath,
           heartbeat, nodeTimeout, startTimeout);
     }
