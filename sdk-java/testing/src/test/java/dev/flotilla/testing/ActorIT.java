@@ -111,4 +111,37 @@ class ActorIT {
           .hasMessageContaining("constructor threw");
     }
   }
+
+  @Test
+  void maxConcurrency_four_callsOverlap_one_callsDoNot() {
+    try (Flotilla fl = cluster.connect()) {
+      ActorHandle<Gauge> wide = fl.actor(Gauge::new).options(ActorOptions.builder().maxConcurrency(4).build()).remote();
+      ActorHandle<Gauge> narrow = fl.actor(Gauge::new).remote();
+      List<ObjectRef<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        calls.add(wide.task(Gauge::hold, 1_000L).remote());
+        calls.add(narrow.task(Gauge::hold, 100L).remote());
+      }
+      fl.get(calls, Duration.ofSeconds(60));
+      assertThat(wide.task(Gauge::most).remote().get()).isGreaterThan(1);
+      assertThat(narrow.task(Gauge::most).remote().get()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void detachedActor_outlivesCreator_nonDetachedDiesWithIt() {
+    String ns = "detach-test";
+    try (Flotilla creator = cluster.connect()) {
+      creator.actor(Counter::new, 42).options(ActorOptions.builder().name("keeper").namespace(ns)
+          .lifetime(dev.flotilla.api.Lifetime.DETACHED).build()).remote().ready(Duration.ofSeconds(60));
+      creator.actor(Counter::new, 1).options(ActorOptions.builder().name("temp").namespace(ns).build())
+          .remote().ready(Duration.ofSeconds(60));
+    }
+    try (Flotilla other = cluster.connect()) {
+      ActorHandle<Counter> keeper = other.<Counter>getActor("keeper", ns).orElseThrow();
+      assertThat(keeper.task(Counter::value).remote().get(Duration.ofSeconds(30))).isEqualTo(42);
+      assertThat(other.getActor("temp", ns)).as("a non-detached actor dies with its job").isEmpty();
+      other.kill(keeper);
+    }
+  }
 }
