@@ -22,13 +22,16 @@ record BenchArgs(
     Rounds.Config rounds,
     int asyncBatch,
     int largeMib,
+    Duration prewarm,
+    long prewarmTasks,
     List<String> clusterJvmArgs,
     Set<String> only) {
 
   static final String USAGE = """
       usage: CoreBenchmarks [--work-dir DIR] [--out-dir DIR] [--workers 2] [--store-mb 1024]
-                            [--round-ms 2000] [--min-warmup 3] [--max-warmup 12] [--window 3]
-                            [--tolerance 0.15] [--timed 5] [--async-batch 1000] [--large-mib 64]
+                            [--round-ms 2000] [--min-warmup 4] [--max-warmup 12] [--window 3]
+                            [--tolerance 0.10] [--timed 5] [--async-batch 1000] [--large-mib 64]
+                            [--prewarm-tasks 10000] [--prewarm-ms 90000]
                             [--cluster-jvm-args "-Xms1g -Xmx1g ..."]
                             [--only tasks-sync,tasks-async,put-calls,get-calls,put-gb,get-gb]
         Starts a local cluster with --workers workers unless FLOTILLA_ADDRESS is set.""";
@@ -42,7 +45,10 @@ record BenchArgs(
       o.put(args[i].substring(2), args[++i]);
     }
     var known = Set.of("work-dir", "out-dir", "workers", "store-mb", "round-ms", "min-warmup", "max-warmup",
-        "window", "tolerance", "timed", "async-batch", "large-mib", "cluster-jvm-args", "only");
+        "window", "tolerance", "timed", "async-batch", "large-mib", "prewarm-ms", "prewarm-tasks", "cluster-jvm-args", "only");
+    if (o.containsKey("help")) {
+      throw new IllegalArgumentException(USAGE);
+    }
     for (String k : o.keySet()) {
       if (!known.contains(k)) {
         throw new IllegalArgumentException("unknown option --" + k + "\n" + USAGE);
@@ -62,13 +68,15 @@ record BenchArgs(
         Long.parseLong(o.getOrDefault("store-mb", "1024")),
         new Rounds.Config(
             Duration.ofMillis(Long.parseLong(o.getOrDefault("round-ms", "2000"))),
-            Integer.parseInt(o.getOrDefault("min-warmup", "3")),
+            Integer.parseInt(o.getOrDefault("min-warmup", "4")),
             Integer.parseInt(o.getOrDefault("max-warmup", "12")),
             Integer.parseInt(o.getOrDefault("window", "3")),
-            Double.parseDouble(o.getOrDefault("tolerance", "0.15")),
+            Double.parseDouble(o.getOrDefault("tolerance", "0.10")),
             Integer.parseInt(o.getOrDefault("timed", "5"))),
         Integer.parseInt(o.getOrDefault("async-batch", "1000")),
         Integer.parseInt(o.getOrDefault("large-mib", "64")),
+        Duration.ofMillis(Long.parseLong(o.getOrDefault("prewarm-ms", "90000"))),
+        Long.parseLong(o.getOrDefault("prewarm-tasks", "10000")),
         o.getOrDefault("cluster-jvm-args", "").isBlank() ? List.of() : List.of(o.get("cluster-jvm-args").trim().split("\\s+")),
         only);
   }
@@ -78,8 +86,8 @@ record BenchArgs(
   }
 
   String describeRounds() {
-    return "%d ms each; warm-up until the last %d rates are within %.0f%% (at least %d, at most %d rounds); %d timed rounds"
-        .formatted(rounds.round().toMillis(), rounds.window(), rounds.tolerance() * 100, rounds.minWarmup(),
+    return "pre-warm up to %,d tasks (and as many small puts) or %d s; rounds of %d ms; per figure, warm-up until the last %d rates are within %.0f%% (at least %d, at most %d rounds); %d timed rounds"
+        .formatted(prewarmTasks, prewarm.toSeconds(), rounds.round().toMillis(), rounds.window(), rounds.tolerance() * 100, rounds.minWarmup(),
             rounds.maxWarmup(), rounds.timed());
   }
 }

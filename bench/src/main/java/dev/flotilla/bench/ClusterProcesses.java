@@ -3,7 +3,6 @@ package dev.flotilla.bench;
 import dev.flotilla.deploy.cluster.LocalCluster;
 import dev.flotilla.deploy.cluster.ManagedProcess;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,29 +21,45 @@ final class ClusterProcesses {
     this.cluster = cluster;
   }
 
-  /** Total CPU time so far of each role's processes, in nanoseconds. */
-  Map<String, Long> cpuNanos() {
-    Map<String, Long> m = new LinkedHashMap<>();
-    m.put("driver", cpu(ProcessHandle.current()));
+  /** One reading of every known process's CPU time. */
+  record Snapshot(Map<Long, String> roles, Map<Long, Long> cpuNanos) {}
+
+  /** The CPU time so far of every process, with its role. Reads {@code /proc}. */
+  Snapshot snapshot() {
+    Map<Long, String> roles = new LinkedHashMap<>();
+    Map<Long, Long> cpu = new LinkedHashMap<>();
+    add(ProcessHandle.current(), "driver", roles, cpu);
     if (cluster != null) {
-      m.put("scheduler", cpu(cluster.scheduler().handle()));
-      long workers = 0;
-      long executors = 0;
+      add(cluster.scheduler().handle(), "scheduler", roles, cpu);
       for (ManagedProcess w : cluster.workers()) {
-        workers += cpu(w.handle());
-        executors += w.handle().descendants().mapToLong(ClusterProcesses::cpu).sum();
+        add(w.handle(), "workers", roles, cpu);
+        w.handle().descendants().forEach(e -> add(e, "executors", roles, cpu));
       }
-      m.put("workers", workers);
-      m.put("executors", executors);
     }
-    return m;
+    return new Snapshot(roles, cpu);
   }
 
-  /** {@code after - before}, role by role. */
-  static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+  /**
+   * CPU used between two snapshots, summed by role. A process that started in between counts in
+   * full; one that exited in between is left out (its last interval cannot be read).
+   */
+  static Map<String, Long> used(Snapshot before, Snapshot after) {
     Map<String, Long> d = new LinkedHashMap<>();
-    after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
+    for (String role : List.of("driver", "scheduler", "workers", "executors")) {
+      if (after.roles().containsValue(role) || before.roles().containsValue(role)) {
+        d.put(role, 0L);
+      }
+    }
+    after.cpuNanos().forEach((pid, nanos) ->
+        d.merge(after.roles().get(pid), Math.max(0, nanos - before.cpuNanos().getOrDefault(pid, 0L)), Long::sum));
     return d;
+  }
+
+  private static void add(ProcessHandle p, String role, Map<Long, String> roles, Map<Long, Long> cpu) {
+    p.info().totalCpuDuration().ifPresent(d -> {
+      roles.put(p.pid(), role);
+      cpu.put(p.pid(), d.toNanos());
+    });
   }
 
   /** Each process's JVM flags (the arguments before {@code -cp}), by role. */
@@ -59,10 +74,6 @@ final class ClusterProcesses {
       }
     }
     return out;
-  }
-
-  private static long cpu(ProcessHandle p) {
-    return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   private static String flags(ProcessHandle p) {

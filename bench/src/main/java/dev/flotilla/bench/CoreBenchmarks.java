@@ -81,7 +81,7 @@ public final class CoreBenchmarks {
     List<String> flags;
     var notes = new ArrayList<String>();
     try (Flotilla fl = Flotilla.connect(address);
-        var drain = new StoreDrain(cluster, 64L << 20, Duration.ofSeconds(20), log)) {
+        var drain = new StoreDrain(cluster, 1L << 20, Duration.ofSeconds(20), log)) {
       var bench = new CoreBenchmarks(args, fl, new Rounds(args.rounds(), processes, log), drain);
       results = bench.runAll();
       flags = processes.jvmFlags();
@@ -110,6 +110,7 @@ public final class CoreBenchmarks {
   private List<Measurement> runAll() throws Exception {
     List<Measurement> out = new ArrayList<>();
     Runnable none = () -> {};
+    prewarm();
     if (args.runs("tasks-sync")) {
       check("ok".equals(fl.task(BenchFns::ok).remote().get()), "a task returned something other than \"ok\"");
       out.add(rounds.measure(TASKS_SYNC, "tasks", 1, () -> fl.task(BenchFns::ok).remote().get(), none));
@@ -137,17 +138,50 @@ public final class CoreBenchmarks {
       new Random(42).nextBytes(data);
       double gb = data.length / 1e9;
       if (args.runs("put-gb")) {
+        drain.markBaseline();
         out.add(rounds.measure(PUT_GB, "GB", gb, () -> fl.put(data), drain));
       }
       if (args.runs("get-gb")) {
         ObjectRef<byte[]> big = fl.put(data);
         check(Arrays.equals(big.get(), data), "a " + args.largeMib() + " MiB put came back different");
+        drain.markBaseline();
         out.add(rounds.measure(GET_GB, "GB", gb, big::get, drain));
         notes.add(GET_GB + " is not one of Ray's figures: it gets one " + args.largeMib()
             + " MiB object the driver put (not cached in the driver, so each get streams it from the worker's store)");
       }
     }
     return out;
+  }
+
+  /**
+   * Runs the task and small-object paths of every process before any figure, until {@code
+   * --prewarm-tasks} tasks and as many small puts are done or {@code --prewarm-ms} has passed: at a
+   * few dozen sync tasks a second, a figure's own warm-up would take minutes to get the
+   * scheduler's, workers' and executors' hot paths compiled.
+   */
+  private void prewarm() {
+    long t0 = System.nanoTime();
+    long deadline = t0 + args.prewarm().toNanos();
+    int batch = Math.min(args.asyncBatch(), 1000);
+    long tasks = 0;
+    while (tasks < args.prewarmTasks() && System.nanoTime() < deadline) {
+      List<ObjectRef<String>> refs = new ArrayList<>(batch);
+      for (int i = 0; i < batch; i++) {
+        refs.add(fl.task(BenchFns::ok).remote());
+      }
+      fl.get(refs);
+      for (int i = 0; i < 20; i++) {
+        fl.task(BenchFns::ok).remote().get();
+      }
+      for (int i = 0; i < batch; i++) {
+        fl.put(i);
+      }
+      tasks += batch + 20;
+    }
+    String line = String.format("pre-warm: %,d tasks and about as many small puts in %.1f s%s", tasks,
+        (System.nanoTime() - t0) / 1e9, tasks < args.prewarmTasks() ? " (stopped by --prewarm-ms)" : "");
+    System.err.println("  " + line);
+    notes.add(line);
   }
 
   private static void check(boolean ok, String what) {

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ray 2.48's published core microbenchmark figures ({@code release/perf_metrics/benchmarks} of
- * the Ray repository, {@code ray microbenchmark} on one 64-vCPU m5.16xlarge). A reference point
- * from a different, much larger machine: not a peer measured in the same run.
+ * Ray 2.48's published core microbenchmark figures ({@code ray microbenchmark}, i.e. {@code
+ * ray/_private/ray_perf.py}, on one 64-vCPU m5.16xlarge), where the get and put call figures are
+ * named "single client get/put calls (Plasma Store)". A reference point from a different, much
+ * larger machine: not a peer measured in the same run.
  */
 final class RayFigures {
   static final String SOURCE = "Ray 2.48, `ray microbenchmark`, 64-vCPU m5.16xlarge (published)";

@@ -71,9 +71,9 @@ final class Rounds {
     long ops = 0;
     for (int i = 0; i < config.timed(); i++) {
       betweenRounds.run();
-      Map<String, Long> before = processes.cpuNanos();
+      ClusterProcesses.Snapshot before = processes.snapshot();
       Result r = round(op, unitsPerOp);
-      Map<String, Long> used = ClusterProcesses.minus(processes.cpuNanos(), before);
+      Map<String, Long> used = ClusterProcesses.used(before, processes.snapshot());
       cpu = cpu == null ? used : sum(cpu, used);
       ops += r.ops;
       timed.add(r.rate);

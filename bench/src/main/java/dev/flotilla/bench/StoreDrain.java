@@ -27,18 +27,31 @@ final class StoreDrain implements Runnable, AutoCloseable {
   private static final long POLL_MS = 20;
 
   private final LocalCluster cluster; // null: not ours, nothing to poll
-  private final long thresholdBytes;
+  private final long slackBytes;
+  private long baselineBytes;
   private final Duration deadline;
   private final PrintStream log;
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bench-store-drain").daemon().factory());
   private int timeouts;
 
-  StoreDrain(LocalCluster cluster, long thresholdBytes, Duration deadline, PrintStream log) {
+  /**
+   * @param slackBytes how far above the baseline the stores may stay and count as drained
+   * @param deadline how long to wait for that, per round
+   */
+  StoreDrain(LocalCluster cluster, long slackBytes, Duration deadline, PrintStream log) {
     this.cluster = cluster;
-    this.thresholdBytes = thresholdBytes;
+    this.slackBytes = slackBytes;
     this.deadline = deadline;
     this.log = log;
+  }
+
+  /**
+   * Takes what the stores hold now (e.g. an object a benchmark keeps for all its rounds) as the
+   * level they drain back to. Blocks for one status call.
+   */
+  void markBaseline() {
+    baselineBytes = cluster == null ? 0 : usedBytes();
   }
 
   /** How many times the stores did not drain before the deadline. */
@@ -56,7 +69,7 @@ final class StoreDrain implements Runnable, AutoCloseable {
     ScheduledFuture<?> poll = poller.scheduleWithFixedDelay(() -> {
       try {
         long used = usedBytes();
-        if (used <= thresholdBytes) {
+        if (used <= baselineBytes + slackBytes) {
           drained.complete(used);
         }
       } catch (RuntimeException e) {
@@ -67,8 +80,8 @@ final class StoreDrain implements Runnable, AutoCloseable {
       drained.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       timeouts++;
-      log.printf("  warning: object stores still hold %,d bytes %s after the last round (threshold %,d)%n",
-          usedBytes(), deadline, thresholdBytes);
+      log.printf("  warning: object stores still hold %,d bytes %s after the last round (baseline %,d)%n",
+          usedBytes(), deadline, baselineBytes);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {

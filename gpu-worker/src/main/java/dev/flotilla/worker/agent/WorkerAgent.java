@@ -64,6 +64,10 @@ public final class WorkerAgent implements AutoCloseable {
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), port))
         .executor(Executors.newVirtualThreadPerTaskExecutor())
         .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
+            // Clients ping every 30 s to keep idle streams (executor links, lifelines) open; the
+            // default 5 min minimum would answer those pings with GOAWAY and cut the stream.
+            .permitKeepAliveTime(10, java.util.concurrent.TimeUnit.SECONDS)
+            .permitKeepAliveWithoutCalls(true)
         .addService(new ObjectStoreServiceImpl(store, nodes, () -> nodeId))
         .addService(new ExecutorServiceImpl(pool, dispatcher, fetcher, store))
         .build()

@@ -346,7 +346,8 @@ final class Coordinator {
     List<Waiter> ws = waiters.remove(o.id);
     if (ws != null) {
       for (Waiter w : ws) {
-        if (!w.isDone() && w.enough(readyCount(w.ids))) {
+        w.ready += w.copies.getOrDefault(o.id, 1);
+        if (!w.isDone() && w.enough(w.ready)) {
           w.complete();
         }
       }
@@ -493,11 +494,12 @@ final class Coordinator {
 
   /** Registers a waiter, or completes it at once if it is already satisfied. */
   synchronized void await(Waiter w) {
-    if (w.enough(readyCount(w.ids))) {
+    w.ready = readyCount(w.ids);
+    if (w.enough(w.ready)) {
       w.complete();
       return;
     }
-    for (String id : w.ids) {
+    for (String id : w.copies.keySet()) {
       ObjectEntry o = objects.get(id);
       if (o != null && !o.isReady()) {
         waiters.computeIfAbsent(id, k -> new ArrayList<>()).add(w);

@@ -31,6 +31,10 @@ public final class SchedulerServer implements AutoCloseable {
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .maxInboundMessageSize(64 << 20)
+            // Clients ping every 30 s to keep idle streams (executor links, lifelines) open; the
+            // default 5 min minimum would answer those pings with GOAWAY and cut the stream.
+            .permitKeepAliveTime(10, java.util.concurrent.TimeUnit.SECONDS)
+            .permitKeepAliveWithoutCalls(true)
             .addService(new DriverServiceImpl(coordinator, new BlobStore(config.dataDir().resolve("blobs")), timers, config))
             .addService(new NodeServiceImpl(coordinator, config))
             .build()

@@ -15,6 +15,10 @@ final class Waiter {
   private final Consumer<Waiter> reply;
   ScheduledFuture<?> timeout;
   private boolean done;
+  /** How many of {@code ids} are ready; counted up as objects become ready (no rescans). */
+  int ready;
+  /** How often each id appears in {@code ids} (a caller may list one ref twice). */
+  final java.util.Map<String, Integer> copies = new java.util.HashMap<>();
 
   /**
    * @param enough given how many of {@code ids} are ready, whether to reply now
@@ -22,6 +26,9 @@ final class Waiter {
    */
   Waiter(List<String> ids, IntPredicate enough, Consumer<Waiter> reply) {
     this.ids = ids;
+    for (String id : ids) {
+      copies.merge(id, 1, Integer::sum);
+    }
     this.enough = enough;
     this.reply = reply;
   }

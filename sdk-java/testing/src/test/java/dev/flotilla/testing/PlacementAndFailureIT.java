@@ -67,6 +67,17 @@ class PlacementAndFailureIT {
     }
   }
 
+  @Test
+  @Order(4)
+  void longTask_runsPastKeepalivePings_completes() {
+    // Idle gRPC streams see keepalive pings every 30 s; servers must permit them, or they cut the
+    // executor's stream after about a minute and the task never finishes.
+    try (Flotilla fl = cluster.connect()) {
+      ObjectRef<Long> r = fl.task(MathFns::slowPid, 75_000L).options(TaskOptions.builder().maxRetries(0).build()).remote();
+      assertThat(r.get(Duration.ofSeconds(150))).isPositive();
+    }
+  }
+
   private static List<ProcessHandle> executors() {
     return cluster.cluster().workers().stream()
         .map(ManagedProcess::handle)
