@@ -72,6 +72,8 @@ final class Actors {
         .setResources(a.spec.getResources())
         .addAllCodePackage(a.spec.getCodePackageList())
         .putAllLabelSelector(a.spec.getLabelSelectorMap())
+        .setPlacementGroupId(a.spec.getPlacementGroupId())
+        .setBundleIndex(a.spec.getBundleIndex())
         .build();
     a.creationTaskId = spec.getTaskId();
     var t = new TaskEntry(spec, c.now());
@@ -307,6 +309,15 @@ final class Actors {
     markDead(a, reason);
   }
 
+  /** Kills every actor placed in a placement group being removed. */
+  void killInGroup(String groupId, String reason) {
+    for (ActorEntry a : List.copyOf(byId.values())) {
+      if (a.spec.getPlacementGroupId().equals(groupId)) {
+        kill(a.id(), reason);
+      }
+    }
+  }
+
   void jobEnded(String jobId) {
     for (ActorEntry a : List.copyOf(byId.values())) {
       if (a.spec.getJobId().equals(jobId) && !a.spec.getDetached()) {
@@ -355,7 +366,7 @@ final class Actors {
   /** Frees the actor's resources and drops a creation still queued or running. */
   private void releaseAll(ActorEntry a) {
     if (a.reservation != null) {
-      c.cluster.release(a.reservation);
+      c.releaseResources(a.reservation);
       a.reservation = null;
     }
     TaskEntry creation = c.tasks.remove(a.creationTaskId);

@@ -16,6 +16,7 @@ import dev.flotilla.protocol.scheduler.v1.TaskSpec;
 import dev.flotilla.scheduler.core.ClusterState;
 import dev.flotilla.scheduler.core.Placement;
 import dev.flotilla.scheduler.core.PlacementRequest;
+import dev.flotilla.scheduler.core.Reservation;
 import dev.flotilla.scheduler.core.Resources;
 import dev.flotilla.scheduler.core.TaskQueue;
 import java.time.Instant;
@@ -51,6 +52,7 @@ final class Coordinator {
   long finishedTasks;
   final Actors actors = new Actors(this);
   private final Lineage lineage = new Lineage(this);
+  final PlacementGroups groups = new PlacementGroups(this);
 
   Coordinator(InstantSource clock, TaskQueue queue) {
     this.clock = clock;
@@ -118,6 +120,11 @@ final class Coordinator {
     for (String id : unresolved) {
       dependents.computeIfAbsent(id, k -> new HashSet<>()).add(spec.getTaskId());
     }
+    if (!spec.getPlacementGroupId().isEmpty()) {
+      groups.enqueue(task);
+      schedule();
+      return;
+    }
     queue.add(jobId, request(task), unresolved, now());
     for (TaskArg a : spec.getArgsList()) {
       if (a.hasObjectId() && !unresolved.contains(a.getObjectId())) {
@@ -146,17 +153,36 @@ final class Coordinator {
 
   /** Places whatever fits now and sends it to its node. */
   synchronized void schedule() {
+    groups.schedule();
     for (Placement p : queue.schedule(cluster, now())) {
       TaskEntry t = tasks.get(p.taskId());
-      NodeLink node = nodes.get(p.nodeId());
-      if (t == null || node == null) {
+      if (t == null || nodes.get(p.nodeId()) == null) {
         cluster.release(p.reservation());
         continue;
       }
-      t.state = TaskEntry.State.RUNNING;
-      t.reservation = p.reservation();
+      startPlaced(t, p.reservation());
+    }
+  }
+
+  /** Sends a placed task (or actor creation) to the node its reservation is on. */
+  void startPlaced(TaskEntry t, Reservation r) {
+    t.state = TaskEntry.State.RUNNING;
+    t.reservation = r;
+    NodeLink node = nodes.get(r.nodeId());
+    if (node != null) {
       node.send(NodeCommand.newBuilder().setAssign(assignment(t)).build());
     }
+  }
+
+  /** Gives resources back: to their placement-group bundle, or to the node. */
+  void releaseResources(Reservation r) {
+    if (!groups.release(r)) {
+      cluster.release(r);
+    }
+  }
+
+  void finishFailedPublic(TaskEntry t, ErrorInfo error) {
+    finishFailed(t, error);
   }
 
   TaskAssignment assignment(TaskEntry t) {
@@ -258,7 +284,7 @@ final class Coordinator {
       if (t.blocked) {
         cluster.reacquireCpu(t.reservation);
       }
-      cluster.release(t.reservation);
+      releaseResources(t.reservation);
       t.reservation = null;
       t.blocked = false;
     }
@@ -356,8 +382,9 @@ final class Coordinator {
 
   synchronized void taskBlocked(String taskId, boolean blocked) {
     TaskEntry t = tasks.get(taskId);
-    if (t == null || t.state != TaskEntry.State.RUNNING || t.blocked == blocked) {
-      return;
+    if (t == null || t.state != TaskEntry.State.RUNNING || t.blocked == blocked
+        || !t.spec.getPlacementGroupId().isEmpty()) {
+      return; // tasks in a placement group keep their bundle's resources while blocked
     }
     t.blocked = blocked;
     if (blocked) {
@@ -382,6 +409,21 @@ final class Coordinator {
 
   synchronized ActorEntry actorByName(String namespace, String name) {
     return actors.byName(namespace, name);
+  }
+
+  synchronized String createPlacementGroup(dev.flotilla.protocol.scheduler.v1.PlacementGroupSpec spec) {
+    SessionEntry session = sessions.get(spec.getSessionId());
+    if (session == null) {
+      return "unknown session " + spec.getSessionId();
+    }
+    String invalid = groups.create(spec, session);
+    schedule();
+    return invalid;
+  }
+
+  synchronized void removePlacementGroup(String groupId) {
+    groups.remove(groupId);
+    schedule();
   }
 
   synchronized void killActor(String actorId) {
@@ -539,6 +581,7 @@ final class Coordinator {
       return;
     }
     actors.jobEnded(s.jobId);
+    groups.jobEnded(s.jobId);
     for (TaskEntry t : List.copyOf(tasks.values())) {
       if (t.spec.getJobId().equals(s.jobId)) {
         releaseReservation(t);
@@ -614,6 +657,7 @@ final class Coordinator {
       }
     }
     actors.nodeDied(n.nodeId, "node " + n.nodeId + " died (" + why + ")");
+    groups.nodeDied(n.nodeId);
     cluster.markDead(n.nodeId);
     cluster.removeNode(n.nodeId);
     for (ObjectEntry o : List.copyOf(objects.values())) {

@@ -9,6 +9,8 @@ import dev.flotilla.protocol.scheduler.v1.CreateActorResponse;
 import dev.flotilla.protocol.scheduler.v1.GetActorRequest;
 import dev.flotilla.protocol.scheduler.v1.GetActorResponse;
 import dev.flotilla.protocol.scheduler.v1.KillActorRequest;
+import dev.flotilla.protocol.scheduler.v1.PlacementGroupSpec;
+import dev.flotilla.protocol.scheduler.v1.RemovePlacementGroupRequest;
 import dev.flotilla.protocol.scheduler.v1.ClusterStatusRequest;
 import dev.flotilla.protocol.scheduler.v1.ClusterStatusResponse;
 import dev.flotilla.protocol.scheduler.v1.CloseSessionRequest;
@@ -191,6 +193,22 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
     }
     out.onNext(r.build());
     out.onCompleted();
+  }
+
+  @Override
+  public void createPlacementGroup(PlacementGroupSpec spec, StreamObserver<Empty> out) {
+    String invalid = spec.getGroupId().isBlank() ? "group_id is empty" : coordinator.createPlacementGroup(spec);
+    if (invalid != null) {
+      out.onError(Status.INVALID_ARGUMENT.withDescription(invalid).asRuntimeException());
+      return;
+    }
+    ok(out);
+  }
+
+  @Override
+  public void removePlacementGroup(RemovePlacementGroupRequest req, StreamObserver<Empty> out) {
+    coordinator.removePlacementGroup(req.getGroupId());
+    ok(out);
   }
 
   @Override

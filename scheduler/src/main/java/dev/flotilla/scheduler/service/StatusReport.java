@@ -36,7 +36,9 @@ final class StatusReport {
                 .count());
         r.addNodes(s);
       }
-      for (PendingView p : c.queue.pending()) {
+      var pending = new java.util.ArrayList<>(c.queue.pending());
+      pending.addAll(c.groups.pending());
+      for (PendingView p : pending) {
         r.addPending(
             PendingTask.newBuilder()
                 .setTaskId(p.taskId())

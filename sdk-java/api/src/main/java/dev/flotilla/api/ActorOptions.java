@@ -21,7 +21,9 @@ public record ActorOptions(
     Optional<String> name,
     String namespace,
     Lifetime lifetime,
-    Optional<String> accelerator) {
+    Optional<String> accelerator,
+    Optional<String> placementGroupId,
+    int bundleIndex) {
 
   /** Restart or retry forever. */
   public static final int UNLIMITED = -1;
@@ -51,6 +53,8 @@ public record ActorOptions(
     private String namespace = DEFAULT_NAMESPACE;
     private Lifetime lifetime = Lifetime.NON_DETACHED;
     private String accelerator;
+    private String placementGroupId;
+    private int bundleIndex = -1;
 
     private Builder() {}
 
@@ -116,6 +120,22 @@ public record ActorOptions(
     }
 
     /**
+     * Runs in bundle {@code bundleIndex} of {@code group} (its node and its reserved resources);
+     * -1 means any bundle of the group.
+     */
+    public Builder placementGroup(PlacementGroup group, int bundleIndex) {
+      if (group == null) {
+        throw new IllegalArgumentException("placement group must not be null");
+      }
+      if (bundleIndex < -1 || bundleIndex >= group.bundles().size()) {
+        throw new IllegalArgumentException("bundle index must be -1.." + (group.bundles().size() - 1) + ", got " + bundleIndex);
+      }
+      this.placementGroupId = group.id();
+      this.bundleIndex = bundleIndex;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first invalid option
      */
     public ActorOptions build() {
@@ -137,7 +157,9 @@ public record ActorOptions(
             "resource " + e.getKey() + " must be >= 0, got " + e.getValue());
       }
       return new ActorOptions(cpus, gpus, memoryMb, resources, maxRestarts, maxTaskRetries,
-          maxConcurrency, Optional.ofNullable(name), namespace, lifetime, Optional.ofNullable(accelerator));
+          maxConcurrency, Optional.ofNullable(name), namespace, lifetime, Optional.ofNullable(accelerator),
+          Optional.ofNullable(placementGroupId),
+          bundleIndex);
     }
 
     private static void require(boolean ok, String message) {

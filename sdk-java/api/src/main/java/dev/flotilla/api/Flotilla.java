@@ -83,6 +83,18 @@ public interface Flotilla extends TaskFactory, ActorFactory, AutoCloseable {
    */
   void kill(ActorHandle<?> actor);
 
+  /**
+   * Reserves a gang of bundles with a strategy; returns at once. Use {@link PlacementGroup#ready}
+   * to wait, and the {@code placementGroup(pg, bundleIndex)} option of tasks and actors to run in
+   * a bundle.
+   *
+   * @throws IllegalArgumentException if there are no bundles
+   */
+  PlacementGroup placementGroup(java.util.List<Bundle> bundles, PlacementStrategy strategy);
+
+  /** Frees every bundle; actors placed in the group are killed. Blocks until acknowledged. */
+  void removePlacementGroup(PlacementGroup group);
+
   /** The id of the job this connection belongs to. */
   String jobId();
 

@@ -19,7 +19,9 @@ public record TaskOptions(
     int maxRetries,
     boolean retryExceptions,
     Optional<String> name,
-    Optional<String> accelerator) {
+    Optional<String> accelerator,
+    Optional<String> placementGroupId,
+    int bundleIndex) {
 
   /** Retry forever. */
   public static final int UNLIMITED_RETRIES = -1;
@@ -44,6 +46,8 @@ public record TaskOptions(
     private boolean retryExceptions = false;
     private String name;
     private String accelerator;
+    private String placementGroupId;
+    private int bundleIndex = -1;
 
     private Builder() {}
 
@@ -94,6 +98,22 @@ public record TaskOptions(
     }
 
     /**
+     * Runs in bundle {@code bundleIndex} of {@code group} (its node and its reserved resources);
+     * -1 means any bundle of the group.
+     */
+    public Builder placementGroup(PlacementGroup group, int bundleIndex) {
+      if (group == null) {
+        throw new IllegalArgumentException("placement group must not be null");
+      }
+      if (bundleIndex < -1 || bundleIndex >= group.bundles().size()) {
+        throw new IllegalArgumentException("bundle index must be -1.." + (group.bundles().size() - 1) + ", got " + bundleIndex);
+      }
+      this.placementGroupId = group.id();
+      this.bundleIndex = bundleIndex;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first invalid option
      */
     public TaskOptions build() {
@@ -124,7 +144,9 @@ public record TaskOptions(
           maxRetries,
           retryExceptions,
           Optional.ofNullable(name),
-          Optional.ofNullable(accelerator));
+          Optional.ofNullable(accelerator),
+          Optional.ofNullable(placementGroupId),
+          bundleIndex);
     }
 
     private static void require(boolean ok, String message) {

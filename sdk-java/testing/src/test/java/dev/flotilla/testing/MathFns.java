@@ -75,4 +75,9 @@ public final class MathFns {
     new java.util.Random(seed).nextBytes(b);
     return b;
   }
+
+  /** The node this task runs on. */
+  public static String nodeId() {
+    return System.getenv("FLOTILLA_NODE_ID");
+  }
 }

@@ -103,6 +103,21 @@ class GangPlannerSpreadTest {
   }
 
   @Test
+  void plan_strictSpreadGreedyChoiceWouldStrandABundle_findsTheOnlyLayout() {
+    // bundle k needs custom resource rk; node order makes a greedy pick strand bundle 3
+    ClusterState state =
+        fleet(
+            SimNode.named("n0").resource("r0", 1),
+            SimNode.named("n1").resource("r0", 1).resource("r1", 1).resource("r3", 1),
+            SimNode.named("n2").resource("r0", 1).resource("r2", 1).resource("r3", 1),
+            SimNode.named("n3").resource("r0", 1).resource("r2", 1));
+
+    GangDecision d = plan(state, group(Strategy.STRICT_SPREAD, "r0:1", "r1:1", "r2:1", "r3:1"));
+
+    assertThat(nodesOf(d)).containsExactly("n0", "n1", "n3", "n2");
+  }
+
+  @Test
   void plan_strictSpreadMixedBundlesTooFewFittingNodes_saysHowManyFitApart() {
     ClusterState state = fleet(SimNode.named("a").cpus(8).gpus(1), SimNode.named("b").cpus(8));
 

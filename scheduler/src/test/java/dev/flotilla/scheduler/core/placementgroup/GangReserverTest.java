@@ -67,6 +67,20 @@ class GangReserverTest {
   }
 
   @Test
+  void plan_fractionsReserveCannotArrange_unplaceableAsReservingWouldFail() {
+    ClusterState state = fleet(SimNode.named("a").cpus(8).gpus(2));
+    state.reserve("a", Resources.parse("GPU:0.2"));
+    // 0.5+0.3 and 0.6+0.4 would fit, but reserve packs 0.6 onto the used device and strands 0.3
+    PlacementGroupRequest r =
+        group(Strategy.STRICT_PACK, "GPU:0.3", "GPU:0.5", "GPU:0.4", "GPU:0.6");
+
+    GangDecision d = planner.plan(state.nodes(), r);
+
+    assertThat(d).isInstanceOf(GangDecision.Unplaceable.class);
+    assertThat(GangReserver.reserveAll(state, List.of("a", "a", "a", "a"), r.bundles())).isEmpty();
+  }
+
+  @Test
   void reserveAll_lastBundleNoLongerFits_rollsBackToTheSameBooks() {
     ClusterState state = fleet(SimNode.named("a").cpus(4).gpus(2), SimNode.named("b").cpus(2));
     state.reserve("a", Resources.parse("CPU:1, GPU:0.3"));

@@ -47,6 +47,7 @@ final class ActorCreatorImpl<A> implements ActorCreator<A> {
         .setDetached(options.lifetime() == Lifetime.DETACHED);
     options.name().ifPresent(spec::setName);
     options.accelerator().ifPresent(a -> spec.putLabelSelector("gpu.family", a));
+    options.placementGroupId().ifPresent(g -> spec.setPlacementGroupId(g).setBundleIndex(options.bundleIndex()));
     ActorHandle<A> handle = client.createActor(spec);
     java.lang.ref.Reference.reachabilityFence(wire.keepAlive());
     return handle;

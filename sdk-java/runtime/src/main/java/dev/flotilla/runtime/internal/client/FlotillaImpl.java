@@ -186,6 +186,41 @@ public final class FlotillaImpl implements Flotilla {
     }
   }
 
+  @Override
+  public dev.flotilla.api.PlacementGroup placementGroup(
+      List<dev.flotilla.api.Bundle> bundles, dev.flotilla.api.PlacementStrategy strategy) {
+    ensureOpen();
+    if (bundles == null || bundles.isEmpty()) {
+      throw new IllegalArgumentException("a placement group needs at least one bundle");
+    }
+    java.util.Objects.requireNonNull(strategy, "strategy");
+    var spec = dev.flotilla.protocol.scheduler.v1.PlacementGroupSpec.newBuilder()
+        .setGroupId(Ids.group())
+        .setSessionId(sessionId)
+        .setStrategy(dev.flotilla.protocol.scheduler.v1.PlacementGroupSpec.Strategy.valueOf(strategy.name()));
+    for (var b : bundles) {
+      spec.addBundles(dev.flotilla.protocol.common.v1.ResourceSet.newBuilder().putAllAmounts(b.resources()));
+    }
+    try {
+      blocking.createPlacementGroup(spec.build());
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+    return new PlacementGroupImpl(spec.getGroupId(), bundles, strategy, this);
+  }
+
+  @Override
+  public void removePlacementGroup(dev.flotilla.api.PlacementGroup group) {
+    ensureOpen();
+    java.util.Objects.requireNonNull(group, "group");
+    try {
+      blocking.removePlacementGroup(dev.flotilla.protocol.scheduler.v1.RemovePlacementGroupRequest.newBuilder()
+          .setGroupId(group.id()).build());
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
+    }
+  }
+
   /** Sends a built task; the returned ref completes its creation when the scheduler acks. */
   <R> ObjectRef<R> submit(TaskSpec.Builder spec) {
     spec.setJobId(jobId).setSessionId(sessionId).addAllCodePackage(context.codePackage().hashes(blocking));
@@ -342,6 +377,9 @@ public final class FlotillaImpl implements Flotilla {
     return switch (r.getValueCase()) {
       case INLINE_DATA -> {
         byte[] bytes = r.getInlineData().toByteArray();
+        if (bytes.length == 0) {
+          yield null; // a marker object (actor or placement group ready), not a serialized value
+        }
         cache.put(r.getObjectId(), bytes);
         yield serializer.deserialize(bytes);
       }

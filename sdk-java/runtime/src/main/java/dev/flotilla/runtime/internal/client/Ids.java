@@ -13,6 +13,10 @@ public final class Ids {
     return "t" + random();
   }
 
+  public static String group() {
+    return "g" + random();
+  }
+
   public static String actor() {
     return "a" + random();
   }

@@ -43,6 +43,7 @@ final class TaskCallImpl<R> implements TaskCall<R> {
             .setMaxRetries(options.maxRetries())
             .setRetryExceptions(options.retryExceptions());
     options.accelerator().ifPresent(a -> spec.putLabelSelector("gpu.family", a));
+    options.placementGroupId().ifPresent(g -> spec.setPlacementGroupId(g).setBundleIndex(options.bundleIndex()));
     ObjectRef<R> ref = client.submit(spec);
     java.lang.ref.Reference.reachabilityFence(wire.keepAlive());
     return ref;
