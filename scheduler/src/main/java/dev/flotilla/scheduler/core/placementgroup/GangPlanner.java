@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  * A placed layout was simulated bundle by bundle, in the order {@link GangReserver} reserves and
  * with its choice of GPU devices, so reserving it against the state the views came from succeeds.
  * PACK and SPREAD run the same two searches in opposite order, so one places a group exactly when
- * the other does; each places whatever its strict form places. Cost: O(bundles² × nodes) at worst.
- * Stateless and thread-safe.
+ * the other does; each places whatever its strict form places.
+ *
+ * <p>Cost: the packing searches are O(bundles² × nodes); each matching round is O(bundles² × nodes)
+ * at worst, and SPREAD needs one more round for each bundle a node must share, so a group larger
+ * than the fleet costs up to O(bundles³ × nodes). Stateless and thread-safe.
  */
 public final class GangPlanner {
 

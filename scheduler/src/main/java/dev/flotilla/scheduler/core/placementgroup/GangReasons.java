@@ -77,7 +77,7 @@ final class GangReasons {
   static String bestEffort(Strategy strategy, GangContext ctx, int placed) {
     Resources free = Resources.none();
     for (NodeView node : ctx.alive()) {
-      for (String name : ctx.resources()) {
+      for (String name : ctx.names()) {
         free = free.plus(Resources.none().with(name, Math.max(0, node.available().get(name))));
       }
     }

@@ -3,23 +3,27 @@ package dev.flotilla.scheduler.core.placementgroup;
 import dev.flotilla.scheduler.core.GpuDemand;
 import dev.flotilla.scheduler.core.NodeView;
 import dev.flotilla.scheduler.core.Resources;
-import java.util.Set;
+import java.util.List;
 
 /**
- * What is still free on one node while a plan tries bundles on it, down to each GPU device. {@link
- * #take} picks devices as {@code ClusterState.reserve} does (whole GPUs: the lowest fully free
- * devices; a fraction: the most used device it fits on), so a simulated layout is the real one.
- * Mutable and short-lived: one plan.
+ * What is still free on one node while a plan tries bundles on it: the group's resources by index
+ * (see {@link Demand}) and the share of each GPU device. {@link #take} picks devices as {@code
+ * ClusterState.reserve} does (whole GPUs: the lowest fully free devices; a fraction: the most used
+ * device it fits on), so a simulated layout is the real one. Mutable and short-lived: one plan.
  */
 final class Headroom {
-  private final NodeView node;
+  private final double[] total;
+  private final double[] available;
   private final double[] free;
-  private Resources available;
   private int bundles;
 
-  Headroom(NodeView node) {
-    this.node = node;
-    this.available = node.available();
+  Headroom(NodeView node, List<String> names) {
+    this.total = new double[names.size()];
+    this.available = new double[names.size()];
+    for (int j = 0; j < total.length; j++) {
+      total[j] = node.total().get(names.get(j));
+      available[j] = node.available().get(names.get(j));
+    }
     this.free = new double[node.gpuCount()];
     for (int d = 0; d < free.length; d++) {
       free[d] = node.gpuFreeByDevice().get(d);
@@ -27,9 +31,9 @@ final class Headroom {
   }
 
   private Headroom(Headroom other) {
-    this.node = other.node;
+    this.total = other.total;
+    this.available = other.available.clone();
     this.free = other.free.clone();
-    this.available = other.available;
     this.bundles = other.bundles;
   }
 
@@ -37,24 +41,19 @@ final class Headroom {
     return new Headroom(this);
   }
 
-  NodeView node() {
-    return node;
-  }
-
   /** How many of the group's bundles this plan put here. */
   int bundles() {
     return bundles;
   }
 
-  Resources available() {
-    return available;
-  }
-
-  boolean fits(Resources demand) {
-    if (!available.fits(demand)) {
-      return false;
+  boolean fits(Demand demand) {
+    double[] amounts = demand.amounts();
+    for (int j = 0; j < amounts.length; j++) {
+      if (available[j] + Resources.EPSILON < amounts[j]) {
+        return false;
+      }
     }
-    return switch (GpuDemand.of(demand.get(Resources.GPU))) {
+    return switch (demand.gpu()) {
       case GpuDemand.None n -> true;
       case GpuDemand.Fraction f -> shareDevice(f.share()) >= 0;
       case GpuDemand.Whole w -> fullyFree() >= w.count();
@@ -62,10 +61,13 @@ final class Headroom {
   }
 
   /** Takes {@code demand}, which must {@link #fits fit}. */
-  void take(Resources demand) {
-    available = available.minus(demand);
+  void take(Demand demand) {
+    double[] amounts = demand.amounts();
+    for (int j = 0; j < amounts.length; j++) {
+      available[j] -= amounts[j];
+    }
     bundles++;
-    switch (GpuDemand.of(demand.get(Resources.GPU))) {
+    switch (demand.gpu()) {
       case GpuDemand.None n -> {}
       case GpuDemand.Fraction f -> {
         int d = shareDevice(f.share());
@@ -84,16 +86,15 @@ final class Headroom {
   }
 
   /**
-   * The mean free fraction (0..1) of the node's {@code resources} it has any of: low means a tight
-   * fit (packing prefers it), high means an idle node (spreading prefers it).
+   * The mean free fraction (0..1) of the group's resources that the node has any of: low means a
+   * tight fit (packing prefers it), high means an idle node (spreading prefers it).
    */
-  double freeShare(Set<String> resources) {
+  double freeShare() {
     double sum = 0;
     int counted = 0;
-    for (String name : resources) {
-      double total = node.total().get(name);
-      if (total > Resources.EPSILON) {
-        sum += Math.clamp(available.get(name) / total, 0.0, 1.0);
+    for (int j = 0; j < total.length; j++) {
+      if (total[j] > Resources.EPSILON) {
+        sum += Math.clamp(available[j] / total[j], 0.0, 1.0);
         counted++;
       }
     }

@@ -24,7 +24,7 @@ final class PackSearch {
     int most = 0;
     for (int n = 0; n < rooms.length; n++) {
       int held = fill(ctx, rooms[n], ctx.order(), null, n);
-      double free = rooms[n].freeShare(ctx.resources());
+      double free = rooms[n].freeShare();
       if (held == ctx.bundles().size() && free < bestFree - Resources.EPSILON) {
         best = n;
         bestFree = free;
@@ -60,7 +60,7 @@ final class PackSearch {
         }
         Headroom trial = rooms[n].copy();
         int held = fill(ctx, trial, remaining, null, n);
-        double free = trial.freeShare(ctx.resources());
+        double free = trial.freeShare();
         if (held > bestHeld
             || (held == bestHeld && held > 0 && free < bestFree - Resources.EPSILON)) {
           best = n;
@@ -86,7 +86,7 @@ final class PackSearch {
       GangContext ctx, Headroom room, List<Integer> bundles, int[] nodes, int n) {
     int held = 0;
     for (int i : bundles) {
-      Resources bundle = ctx.bundles().get(i);
+      Demand bundle = ctx.demands().get(i);
       if (room.fits(bundle)) {
         room.take(bundle);
         held++;

@@ -1,6 +1,5 @@
 package dev.flotilla.scheduler.core.placementgroup;
 
-import dev.flotilla.scheduler.core.Resources;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +21,7 @@ final class SpreadSearch {
       List<Integer> preferred = preference(ctx, rooms);
       List<int[]> candidates = new ArrayList<>(remaining.size());
       for (int i : remaining) {
-        Resources bundle = ctx.bundles().get(i);
+        Demand bundle = ctx.demands().get(i);
         candidates.add(
             preferred.stream().filter(n -> rooms[n].fits(bundle)).mapToInt(n -> n).toArray());
       }
@@ -31,7 +30,7 @@ final class SpreadSearch {
       for (int k = 0; k < match.length; k++) {
         if (match[k] >= 0) {
           int i = remaining.get(k);
-          rooms[match[k]].take(ctx.bundles().get(i));
+          rooms[match[k]].take(ctx.demands().get(i));
           nodes[i] = match[k];
           any = true;
         }
@@ -49,7 +48,7 @@ final class SpreadSearch {
     double[] free = new double[rooms.length];
     for (int n = 0; n < rooms.length; n++) {
       nodes.add(n);
-      free[n] = rooms[n].freeShare(ctx.resources());
+      free[n] = rooms[n].freeShare();
     }
     nodes.sort(
         Comparator.comparingInt((Integer n) -> rooms[n].bundles())
