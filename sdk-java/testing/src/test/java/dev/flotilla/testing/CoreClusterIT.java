@@ -153,4 +153,12 @@ class CoreClusterIT {
       assertThat(status.getPendingList()).isNotEmpty();
     }
   }
+
+  @Test
+  void nestedGet_ofJobRecord_isTheTasksOwnClass() {
+    try (Flotilla fl = cluster.connect()) {
+      assertThat(fl.task(Pair::sumThroughNestedTask, 20, 22).remote().get(Duration.ofSeconds(60))).isEqualTo(42);
+      assertThat(fl.task(Pair::of, 1, 2).remote().get()).isEqualTo(new Pair(1, 2));
+    }
+  }
 }

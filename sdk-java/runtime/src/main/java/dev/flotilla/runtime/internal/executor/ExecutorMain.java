@@ -41,7 +41,8 @@ public final class ExecutorMain {
     ManagedChannel channel = Channels.open(worker);
     var localObjects = localObjects(channel);
     var actors = new ActorRegistry();
-    var runner = new TaskRunner(actors);
+    var loaders = new JobClassLoaders();
+    var runner = new TaskRunner(actors, loaders);
     ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
     var ended = new CountDownLatch(1);
     var link = new WorkerLink(ended);
@@ -49,7 +50,7 @@ public final class ExecutorMain {
     link.attach(out);
     link.onTask(
         task -> {
-          connectOnce(scheduler, jobId, localObjects, task);
+          connectOnce(scheduler, jobId, localObjects, task, loaders);
           Runnable work = () -> link.send(ExecutorMessage.newBuilder().setDone(runner.run(task)).build());
           if (task.getActorId().isEmpty()) {
             tasks.execute(work);
@@ -70,11 +71,11 @@ public final class ExecutorMain {
 
   /** The job's connection for nested tasks, opened once the first task says which loader to use. */
   private static synchronized void connectOnce(
-      ClusterAddress scheduler, String jobId, LocalObjects localObjects, ExecuteTask first) {
+      ClusterAddress scheduler, String jobId, LocalObjects localObjects, ExecuteTask first,
+      JobClassLoaders loaders) {
     if (connected) {
       return;
     }
-    var loaders = new JobClassLoaders();
     ClassLoader loader = loaders.forPackage(first.getCodePathsList());
     var ctx =
         new SessionContext(

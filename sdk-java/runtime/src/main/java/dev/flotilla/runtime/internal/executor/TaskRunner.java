@@ -25,13 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe; one call per task, on its own thread.
  */
 final class TaskRunner {
-  private final JobClassLoaders loaders = new JobClassLoaders();
+  private final JobClassLoaders loaders;
   private final FunctionInvoker invoker = new FunctionInvoker();
   private final ConcurrentHashMap<ClassLoader, ValueSerializer> serializers = new ConcurrentHashMap<>();
   private final ActorRegistry actors;
 
-  TaskRunner(ActorRegistry actors) {
+  /**
+   * @param loaders shared with the executor's connection, so a value a task gets back from a
+   *     nested call is of the same class as the task's own code
+   */
+  TaskRunner(ActorRegistry actors, JobClassLoaders loaders) {
     this.actors = actors;
+    this.loaders = loaders;
   }
 
   TaskDone run(ExecuteTask task) {
