@@ -50,12 +50,19 @@ final class ExecutorProcess {
     if (dead) {
       return false;
     }
-    inFlight.put(task.getTaskId(), new Running(task, cleanup));
     if (stream == null) {
+      inFlight.put(task.getTaskId(), new Running(task, cleanup));
       queued.add(task);
-    } else {
-      stream.onNext(WorkerMessage.newBuilder().setExecute(task).build());
+      return true;
     }
+    try {
+      stream.onNext(WorkerMessage.newBuilder().setExecute(task).build());
+    } catch (RuntimeException e) {
+      // The stream is already cancelled: the process is dying; the caller starts a fresh one.
+      dead = true;
+      return false;
+    }
+    inFlight.put(task.getTaskId(), new Running(task, cleanup));
     return true;
   }
 

@@ -156,11 +156,22 @@ final class TaskDispatcher {
   }
 
   private void report(TaskFinishedRequest.Builder r) {
-    try {
-      scheduler.taskFinished(r.setNodeId(nodeId.get()).build());
-    } catch (RuntimeException ex) {
-      LOG.warning(() -> "cannot report task " + r.getTaskId() + " to the scheduler: " + ex.getMessage());
-    }
+    var request = r.setNodeId(nodeId.get()).build();
+    // Outside the caller's gRPC context: a report made while handling an executor's stream must
+    // not be cancelled when that executor dies.
+    io.grpc.Context.ROOT.run(() -> {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          scheduler.withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS).taskFinished(request);
+          return;
+        } catch (RuntimeException ex) {
+          if (attempt == 3) {
+            LOG.warning(() -> "cannot report task " + request.getTaskId() + " to the scheduler: " + ex.getMessage());
+            return;
+          }
+        }
+      }
+    });
   }
 
   private static ErrorInfo error(ErrorInfo.Kind kind, String task, String message) {

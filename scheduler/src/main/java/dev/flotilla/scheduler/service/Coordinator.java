@@ -578,6 +578,15 @@ final class Coordinator {
     }
     s.refs.clear();
     if (!s.driver) {
+      // A task's executor died: the tasks it submitted are orphans (its retry submits new ones).
+      for (TaskEntry t : List.copyOf(tasks.values())) {
+        if (t.spec.getSessionId().equals(id) && t.actor == null && tasks.containsKey(t.spec.getTaskId())) {
+          releaseReservation(t);
+          finishFailed(t, ObjectResults.systemError(ErrorInfo.Kind.CANCELLED, t.spec.getName(),
+              "the task or actor that submitted it died (its session " + id + " closed)"));
+        }
+      }
+      schedule();
       return;
     }
     actors.jobEnded(s.jobId);
