@@ -139,33 +139,16 @@ public record ActorOptions(
      * @throws IllegalArgumentException naming the first invalid option
      */
     public ActorOptions build() {
-      require(cpus >= 0 && Double.isFinite(cpus), "cpus must be >= 0, got " + cpus);
-      require(gpus >= 0 && Double.isFinite(gpus), "gpus must be >= 0, got " + gpus);
-      require(gpus <= 1 || gpus == Math.rint(gpus), "gpus above 1 must be whole, got " + gpus);
-      require(memoryMb >= 0, "memoryMb must be >= 0, got " + memoryMb);
-      require(maxRestarts >= UNLIMITED, "maxRestarts must be >= -1, got " + maxRestarts);
-      require(maxTaskRetries >= UNLIMITED, "maxTaskRetries must be >= -1, got " + maxTaskRetries);
-      require(maxConcurrency >= 1, "maxConcurrency must be >= 1, got " + maxConcurrency);
-      require(name == null || !name.isBlank(), "name must not be blank");
-      require(namespace != null && !namespace.isBlank(), "namespace must not be blank");
-      require(lifetime != null, "lifetime must not be null");
-      require(accelerator == null || !accelerator.isBlank(), "accelerator must not be blank");
-      for (var e : resources.entrySet()) {
-        require(!ReservedResources.NAMES.contains(e.getKey()),
-            "use cpus()/gpus()/memoryMb() for " + e.getKey() + ", not resource()");
-        require(e.getValue() != null && e.getValue() >= 0 && Double.isFinite(e.getValue()),
-            "resource " + e.getKey() + " must be >= 0, got " + e.getValue());
-      }
+      ReservedResources.check(cpus, gpus, memoryMb, resources, name, accelerator);
+      ReservedResources.require(maxRestarts >= UNLIMITED, "maxRestarts must be >= -1, got " + maxRestarts);
+      ReservedResources.require(maxTaskRetries >= UNLIMITED, "maxTaskRetries must be >= -1, got " + maxTaskRetries);
+      ReservedResources.require(maxConcurrency >= 1, "maxConcurrency must be >= 1, got " + maxConcurrency);
+      ReservedResources.require(namespace != null && !namespace.isBlank(), "namespace must not be blank");
+      ReservedResources.require(lifetime != null, "lifetime must not be null");
       return new ActorOptions(cpus, gpus, memoryMb, resources, maxRestarts, maxTaskRetries,
           maxConcurrency, Optional.ofNullable(name), namespace, lifetime, Optional.ofNullable(accelerator),
           Optional.ofNullable(placementGroupId),
           bundleIndex);
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
     }
   }
 }

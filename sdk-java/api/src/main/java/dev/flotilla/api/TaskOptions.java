@@ -117,25 +117,8 @@ public record TaskOptions(
      * @throws IllegalArgumentException naming the first invalid option
      */
     public TaskOptions build() {
-      require(cpus >= 0 && Double.isFinite(cpus), "cpus must be >= 0, got " + cpus);
-      require(gpus >= 0 && Double.isFinite(gpus), "gpus must be >= 0, got " + gpus);
-      require(
-          gpus <= 1 || gpus == Math.rint(gpus),
-          "gpus above 1 must be whole (a fraction shares one device), got " + gpus);
-      require(memoryMb >= 0, "memoryMb must be >= 0, got " + memoryMb);
-      require(maxRetries >= UNLIMITED_RETRIES, "maxRetries must be >= -1, got " + maxRetries);
-      require(name == null || !name.isBlank(), "name must not be blank");
-      require(accelerator == null || !accelerator.isBlank(), "accelerator must not be blank");
-      for (var e : resources.entrySet()) {
-        require(
-            e.getKey() != null && !e.getKey().isBlank(), "resource names must not be blank");
-        require(
-            !ReservedResources.NAMES.contains(e.getKey()),
-            "use cpus()/gpus()/memoryMb() for " + e.getKey() + ", not resource()");
-        require(
-            e.getValue() != null && e.getValue() >= 0 && Double.isFinite(e.getValue()),
-            "resource " + e.getKey() + " must be >= 0, got " + e.getValue());
-      }
+      ReservedResources.check(cpus, gpus, memoryMb, resources, name, accelerator);
+      ReservedResources.require(maxRetries >= UNLIMITED_RETRIES, "maxRetries must be >= -1, got " + maxRetries);
       return new TaskOptions(
           cpus,
           gpus,
@@ -147,12 +130,6 @@ public record TaskOptions(
           Optional.ofNullable(accelerator),
           Optional.ofNullable(placementGroupId),
           bundleIndex);
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
     }
   }
 }
