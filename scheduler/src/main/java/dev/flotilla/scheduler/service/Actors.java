@@ -390,10 +390,6 @@ final class Actors {
     return id == null ? null : byId.get(id);
   }
 
-  int alive() {
-    return (int) byId.values().stream().filter(a -> a.state != ActorEntry.State.DEAD).count();
-  }
-
   private static String nameKey(String namespace, String name) {
     return namespace + "/" + name;
   }

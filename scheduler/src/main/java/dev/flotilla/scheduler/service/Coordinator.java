@@ -181,9 +181,6 @@ final class Coordinator {
     }
   }
 
-  void finishFailedPublic(TaskEntry t, ErrorInfo error) {
-    finishFailed(t, error);
-  }
 
   TaskAssignment assignment(TaskEntry t) {
     var a =

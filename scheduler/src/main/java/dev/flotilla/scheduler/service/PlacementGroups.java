@@ -137,13 +137,13 @@ final class PlacementGroups {
   void enqueue(TaskEntry t) {
     Group g = groups.get(t.spec.getPlacementGroupId());
     if (g == null || g.removed) {
-      c.finishFailedPublic(t, ObjectResults.systemError(ErrorInfo.Kind.INVALID, t.spec.getName(),
+      c.finishFailed(t, ObjectResults.systemError(ErrorInfo.Kind.INVALID, t.spec.getName(),
           "placement group " + t.spec.getPlacementGroupId() + " does not exist (removed, or never created)"));
       return;
     }
     int bundles = g.request.bundles().size();
     if (t.spec.getBundleIndex() >= bundles) {
-      c.finishFailedPublic(t, ObjectResults.systemError(ErrorInfo.Kind.INVALID, t.spec.getName(),
+      c.finishFailed(t, ObjectResults.systemError(ErrorInfo.Kind.INVALID, t.spec.getName(),
           "bundle index " + t.spec.getBundleIndex() + " is out of range: the group has " + bundles + " bundles"));
       return;
     }
@@ -223,7 +223,7 @@ final class PlacementGroups {
       if (t.actor != null) {
         c.actors.kill(t.actor.id(), "its placement group " + groupId + " was removed");
       } else if (c.tasks.containsKey(t.spec.getTaskId())) {
-        c.finishFailedPublic(t, ObjectResults.systemError(ErrorInfo.Kind.CANCELLED, t.spec.getName(),
+        c.finishFailed(t, ObjectResults.systemError(ErrorInfo.Kind.CANCELLED, t.spec.getName(),
             "its placement group " + groupId + " was removed"));
       }
     }

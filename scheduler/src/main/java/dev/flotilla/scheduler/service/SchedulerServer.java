@@ -15,12 +15,10 @@ import java.util.concurrent.TimeUnit;
 public final class SchedulerServer implements AutoCloseable {
   private final Server server;
   private final ScheduledExecutorService timers;
-  private final Coordinator coordinator;
 
-  private SchedulerServer(Server server, ScheduledExecutorService timers, Coordinator coordinator) {
+  private SchedulerServer(Server server, ScheduledExecutorService timers) {
     this.server = server;
     this.timers = timers;
-    this.coordinator = coordinator;
   }
 
   public static SchedulerServer start(SchedulerConfig config, InstantSource clock) throws IOException {
@@ -42,7 +40,7 @@ public final class SchedulerServer implements AutoCloseable {
     long period = Math.max(100, config.heartbeatInterval().toMillis() / 2);
     timers.scheduleAtFixedRate(
         () -> coordinator.checkLiveness(config.nodeDeathTimeout()), period, period, TimeUnit.MILLISECONDS);
-    return new SchedulerServer(server, timers, coordinator);
+    return new SchedulerServer(server, timers);
   }
 
   public int port() {

@@ -3,7 +3,6 @@ package dev.flotilla.runtime.internal.client;
 import dev.flotilla.api.ActorCall;
 import dev.flotilla.api.ActorDiedException;
 import dev.flotilla.api.ActorHandle;
-import dev.flotilla.api.FlotillaException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,22 +42,15 @@ public final class ActorHandleImpl<A> implements ActorHandle<A> {
   public void ready(Duration timeout) {
     try {
       client().getOne(new ObjectRefImpl<Object>(actorId, client(), null), timeout);
-    } catch (ActorDiedException e) {
-      throw e;
     } catch (dev.flotilla.api.TaskFailedException e) {
+      // The constructor threw: the actor is dead, whatever the class of the exception.
       throw new ActorDiedException("Actor " + actorId + " failed to start: " + e.getMessage());
-    } catch (FlotillaException e) {
-      throw e;
     }
   }
 
   FlotillaImpl client() {
-    FlotillaImpl c = owner;
-    if (c == null || c.isClosed()) {
-      c = Ambient.require();
-      owner = c;
-    }
-    return c;
+    owner = Ambient.orAmbient(owner);
+    return owner;
   }
 
   @Override

@@ -19,6 +19,11 @@ public final class Ambient {
     LATEST.compareAndSet(client, null);
   }
 
+  /** {@code owner} while it is open, else the ambient connection. */
+  static FlotillaImpl orAmbient(FlotillaImpl owner) {
+    return owner == null || owner.isClosed() ? require() : owner;
+  }
+
   static FlotillaImpl require() {
     FlotillaImpl c = LATEST.get();
     if (c == null || c.isClosed()) {

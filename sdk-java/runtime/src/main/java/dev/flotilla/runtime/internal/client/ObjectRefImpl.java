@@ -47,12 +47,8 @@ public final class ObjectRefImpl<T> implements ObjectRef<T> {
   }
 
   FlotillaImpl client() {
-    FlotillaImpl c = owner;
-    if (c == null || c.isClosed()) {
-      c = Ambient.require();
-      owner = c;
-    }
-    return c;
+    owner = Ambient.orAmbient(owner);
+    return owner;
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class PlacementGroupImpl implements PlacementGroup {
 
   @Override
   public void ready(Duration timeout) {
-    FlotillaImpl c = owner == null || owner.isClosed() ? Ambient.require() : owner;
+    FlotillaImpl c = Ambient.orAmbient(owner);
     c.getOne(new ObjectRefImpl<Object>(id, c, null), timeout);
   }
 

@@ -11,9 +11,7 @@ import java.util.concurrent.Semaphore;
  * virtual thread in order for {@code maxConcurrency} 1, else up to that many at once. Thread-safe.
  */
 final class ActorRegistry {
-  private record Actor(Object instance, Executor calls) {}
-
-  private final ConcurrentHashMap<String, Actor> actors = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Object> actors = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Executor> lanes = new ConcurrentHashMap<>();
 
   /** Where the actor's work runs; calls keep their arrival order when maxConcurrency is 1. */
@@ -22,13 +20,12 @@ final class ActorRegistry {
   }
 
   void put(String actorId, Object instance) {
-    actors.put(actorId, new Actor(instance, lanes.get(actorId)));
+    actors.put(actorId, instance);
   }
 
   /** The instance, or null if this executor does not host the actor. */
   Object instance(String actorId) {
-    Actor a = actors.get(actorId);
-    return a == null ? null : a.instance();
+    return actors.get(actorId);
   }
 
   private static ExecutorService serial() {
