@@ -9,7 +9,8 @@
  * it. Tenant code never runs in this process; task arguments and results pass through it as
  * opaque bytes.
  *
- * <p>Today the package is a skeleton that starts with no external service:
+ * <p>Today the package holds health only; {@code persistence} holds the entities and the
+ * PostgreSQL schema (Flyway migrations), which no resource uses yet:
  *
  * <ul>
  *   <li>{@link dev.flotilla.apiserver.ApiServerReadiness} — the readiness check at

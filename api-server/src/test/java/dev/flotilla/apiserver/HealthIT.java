@@ -4,15 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Boots the real application once (on a free port) and checks its public surface: health
- * answers, and nothing else is served under {@code /api} yet.
+ * Boots the real application once (on a free port, against a real PostgreSQL migrated at start
+ * and validated against the entities) and checks its public surface: health answers, and nothing
+ * else is served under {@code /api} yet.
  */
 @QuarkusTest
-class HealthTest {
+@QuarkusTestResource(EmbeddedServers.class)
+class HealthIT {
 
   /** Set by surefire from the Maven project version, so a release needs no test edit. */
   private static final String EXPECTED_VERSION =
