@@ -11,14 +11,25 @@ import java.util.Optional;
 
 /**
  * The processes a benchmark exercises, by role, for CPU accounting and for recording their JVM
- * flags. Without a local cluster (a remote {@code FLOTILLA_ADDRESS}) only the driver is known.
- * Reads {@code /proc} through {@link ProcessHandle}; call from one thread.
+ * flags: the driver (this JVM), a local cluster's scheduler, workers and executors, and any peer
+ * processes (a Pekko server). Without a local cluster (a remote {@code FLOTILLA_ADDRESS}) only the
+ * driver and peers are known. Reads {@code /proc} through {@link ProcessHandle}; call from one
+ * thread.
  */
 final class ClusterProcesses {
+  /** A process outside any Flotilla cluster that a figure exercises, e.g. a peer's server. */
+  record Peer(String role, ProcessHandle handle) {}
+
   private final LocalCluster cluster; // null when the cluster is not ours
+  private final List<Peer> peers;
 
   ClusterProcesses(LocalCluster cluster) {
+    this(cluster, List.of());
+  }
+
+  ClusterProcesses(LocalCluster cluster, List<Peer> peers) {
     this.cluster = cluster;
+    this.peers = List.copyOf(peers);
   }
 
   /** One reading of every known process's CPU time. */
@@ -36,6 +47,7 @@ final class ClusterProcesses {
         w.handle().descendants().forEach(e -> add(e, "executors", roles, cpu));
       }
     }
+    peers.forEach(p -> add(p.handle(), p.role(), roles, cpu));
     return new Snapshot(roles, cpu);
   }
 
@@ -45,11 +57,8 @@ final class ClusterProcesses {
    */
   static Map<String, Long> used(Snapshot before, Snapshot after) {
     Map<String, Long> d = new LinkedHashMap<>();
-    for (String role : List.of("driver", "scheduler", "workers", "executors")) {
-      if (after.roles().containsValue(role) || before.roles().containsValue(role)) {
-        d.put(role, 0L);
-      }
-    }
+    before.roles().values().forEach(role -> d.put(role, 0L));
+    after.roles().values().forEach(role -> d.put(role, 0L));
     after.cpuNanos().forEach((pid, nanos) ->
         d.merge(after.roles().get(pid), Math.max(0, nanos - before.cpuNanos().getOrDefault(pid, 0L)), Long::sum));
     return d;
@@ -73,6 +82,7 @@ final class ClusterProcesses {
         w.handle().descendants().forEach(e -> out.add("  executor of " + w.role() + " (pid " + e.pid() + "): " + flags(e)));
       }
     }
+    peers.forEach(p -> out.add(p.role() + ": " + flags(p.handle())));
     return out;
   }
 

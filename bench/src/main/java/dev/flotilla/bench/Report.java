@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ final class Report {
 
   /** Everything a suite's report says besides the figures. */
   record Context(
+      String title,
       String date,
       String command,
       MachineInfo machine,
@@ -39,7 +42,7 @@ final class Report {
 
   static String markdown(List<Measurement> ms, Context c) {
     var sb = new StringBuilder();
-    sb.append("### Flotilla core microbenchmarks, ").append(c.date()).append("\n\n");
+    sb.append("### ").append(c.title()).append(", ").append(c.date()).append("\n\n");
     sb.append("- Machine: ").append(c.machine().describe()).append('\n');
     sb.append("- Cluster: ").append(c.target()).append('\n');
     sb.append("- Command: `").append(c.command()).append("`\n");
@@ -89,6 +92,21 @@ final class Report {
       return String.format(Locale.ROOT, "%,.0f", v);
     }
     return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.3f", v);
+  }
+
+  /**
+   * Prints the table on stdout and writes {@code <prefix>-<time>.md} and {@code .csv} under {@code
+   * outDir}.
+   */
+  static void writeSuite(Path outDir, String prefix, List<Measurement> results, Context ctx) {
+    System.out.println();
+    System.out.print(table(results));
+    String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path md = outDir.resolve(prefix + "-" + stamp + ".md");
+    Path csv = outDir.resolve(prefix + "-" + stamp + ".csv");
+    write(md, markdown(results, ctx));
+    write(csv, String.join("\n", csv(results)) + "\n");
+    System.out.println("\nwrote " + md.toAbsolutePath() + "\n      " + csv.toAbsolutePath());
   }
 
   static void write(Path file, String text) {
