@@ -61,7 +61,8 @@ public final class PekkoBenchmarks {
       if (args.runs("ask-async")) {
         results.add(rounds.measure(ASK_ASYNC, "calls", batch, () -> client.askAsync(batch), () -> {}));
       }
-      jvmFlags = processes.jvmFlags();
+      // The server's command line is too long for ProcessHandle.Info (its class path), so say what it was given.
+      jvmFlags = List.of(processes.jvmFlags().getFirst(), "pekko server: " + String.join(" ", flags));
     }
     notes.add("messages: Ping(replyTo) and Pong(\"ok\"), serialized by PingPongSerializer (the reply-to path, a UTF-8 string)");
     var ctx = new Report.Context("Apache Pekko peer", date, SuiteRunner.command(argv, SUITE), MachineInfo.current(), target,
