@@ -47,7 +47,7 @@ bench_setup() {
 # originals with --help): every run of a series uses one frozen build while others rebuild target/.
 bench_classpath() {
   local cp="" entry copy
-  while IFS= read -r entry; do
+  while IFS= read -r entry || [ -n "$entry" ]; do
     [ -n "$entry" ] || continue
     if [ -n "$HELP" ]; then
       copy="$entry"
