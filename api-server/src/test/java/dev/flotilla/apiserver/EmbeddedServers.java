@@ -1,32 +1,62 @@
 package dev.flotilla.apiserver;
 
+import dev.flotilla.deploy.embedded.EmbeddedKeycloak;
 import dev.flotilla.deploy.embedded.EmbeddedPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The real servers every api-server IT runs against, started once per test run: an
- * {@link EmbeddedPostgres} (its data under {@code target/it-postgres}, a fresh database name per
- * run so no state leaks between runs).
+ * The real servers every api-server IT runs against, started once per test run (in parallel):
+ * an {@link EmbeddedPostgres} (data under {@code target/it-postgres}, a fresh database per run)
+ * and an {@link EmbeddedKeycloak} (built and kept under {@code target/it-keycloak}; realms
+ * persist there, so each run uses a platform realm of its own, {@code it<hex>}, and deletes the
+ * run's realms at the end).
  */
 public class EmbeddedServers implements QuarkusTestResourceLifecycleManager {
   private EmbeddedPostgres postgres;
+  private EmbeddedKeycloak keycloak;
+  private String platformRealm;
 
   @Override
   public Map<String, String> start() {
-    postgres = EmbeddedPostgres.start(Path.of("target", "it-postgres"));
-    String database = "apiserver_it_" + Long.toHexString(System.nanoTime());
+    ExecutorService starter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("it-keycloak-start").factory());
+    try {
+      CompletableFuture<EmbeddedKeycloak> kc =
+          CompletableFuture.supplyAsync(() -> EmbeddedKeycloak.start(Path.of("target", "it-keycloak")), starter);
+      postgres = EmbeddedPostgres.start(Path.of("target", "it-postgres"));
+      keycloak = kc.join();
+    } finally {
+      starter.shutdown();
+    }
+    String run = Long.toHexString(System.nanoTime());
+    String database = "apiserver_it_" + run;
     postgres.createDatabase(database);
+    platformRealm = "it" + run;
     return Map.of(
         "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
         "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
         "quarkus.datasource.username", postgres.user(),
-        "quarkus.datasource.password", postgres.password());
+        "quarkus.datasource.password", postgres.password(),
+        "flotilla.keycloak.url", keycloak.url(),
+        "flotilla.keycloak.admin-user", keycloak.adminUser(),
+        "flotilla.keycloak.admin-password", keycloak.adminPassword(),
+        "flotilla.platform.realm", platformRealm);
   }
 
   @Override
   public void stop() {
+    if (keycloak != null) {
+      try {
+        new KeycloakTestAdmin(keycloak.url(), keycloak.adminUser(), keycloak.adminPassword())
+            .deleteRealmsStartingWith(platformRealm);
+      } finally {
+        keycloak.close();
+      }
+    }
     if (postgres != null) {
       postgres.close();
     }

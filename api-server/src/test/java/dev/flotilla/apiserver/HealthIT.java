@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Boots the real application once (on a free port, against a real PostgreSQL migrated at start
  * and validated against the entities) and checks its public surface: health answers, and nothing
- * else is served under {@code /api} yet.
+ * under {@code /api} is served without credentials.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedServers.class)
@@ -19,7 +19,7 @@ class HealthIT {
 
   /** Set by surefire from the Maven project version, so a release needs no test edit. */
   private static final String EXPECTED_VERSION =
-      System.getProperty("flotilla.expectedVersion", "0.1.0-SNAPSHOT");
+      System.getProperty("it.expectedVersion", "0.1.0-SNAPSHOT");
 
   @Test
   void ready_noExternalServices_upWithNameAndVersion() {
@@ -41,12 +41,12 @@ class HealthIT {
   }
 
   @Test
-  void unknownApiPath_get_notFoundNotServerError() {
-    given().when().get("/api/v1/no-such-thing").then().statusCode(404);
+  void unknownApiPath_withoutCredentials_unauthorizedNotServerError() {
+    given().when().get("/api/v1/no-such-thing").then().statusCode(401);
   }
 
   @Test
-  void versionPath_get_notServedOutsideHealth() {
-    given().when().get("/api/v1/version").then().statusCode(404);
+  void versionPath_withoutCredentials_notServedOutsideHealth() {
+    given().when().get("/api/v1/version").then().statusCode(401);
   }
 }

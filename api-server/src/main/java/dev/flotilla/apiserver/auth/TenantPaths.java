@@ -1,0 +1,25 @@
+package dev.flotilla.apiserver.auth;
+
+/**
+ * Reads the tenant out of a request path. {@code /api/v1/tenants} and {@code /api/v1/tenants/{t}}
+ * are the platform administrators' (platform realm); anything below {@code /api/v1/tenants/{t}/}
+ * belongs to tenant {@code t}. Pure; thread-safe.
+ */
+public final class TenantPaths {
+  public static final String ROOT = "/api/v1/tenants";
+
+  private TenantPaths() {}
+
+  /** The tenant slug of a tenant-scoped path, or null for platform and other paths. */
+  public static String tenantOf(String path) {
+    if (path == null || !path.startsWith(ROOT + "/")) {
+      return null;
+    }
+    String rest = path.substring(ROOT.length() + 1);
+    int slash = rest.indexOf('/');
+    if (slash <= 0 || slash == rest.length() - 1) {
+      return null;
+    }
+    return rest.substring(0, slash);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.flotilla.apiserver.error;
+
+import java.util.List;
+
+/** A refusal the caller can act on: its status, title, message and, for validation, the fields. */
+public class ApiException extends RuntimeException {
+  private final int status;
+  private final String title;
+  private final List<Problems.FieldError> errors;
+
+  private ApiException(int status, String title, String message, List<Problems.FieldError> errors) {
+    super(message);
+    this.status = status;
+    this.title = title;
+    this.errors = errors;
+  }
+
+  public static ApiException notFound(String message) {
+    return new ApiException(404, "Not Found", message, List.of());
+  }
+
+  public static ApiException conflict(String message) {
+    return new ApiException(409, "Conflict", message, List.of());
+  }
+
+  public static ApiException forbidden(String message) {
+    return new ApiException(403, "Forbidden", message, List.of());
+  }
+
+  /** 422 for one field. */
+  public static ApiException invalid(String field, String message) {
+    return new ApiException(422, "Unprocessable Content", field + ": " + message,
+        List.of(new Problems.FieldError(field, message)));
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<Problems.FieldError> errors() {
+    return errors;
+  }
+}

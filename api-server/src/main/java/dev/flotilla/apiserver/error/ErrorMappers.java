@@ -1,0 +1,96 @@
+package dev.flotilla.apiserver.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.flotilla.apiserver.keycloak.KeycloakException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The single place where exceptions become HTTP answers, all as problem details: bad JSON 400,
+ * unknown or mistyped fields 400 (with the field), invalid values 422 (with every field),
+ * {@link ApiException}s as they say, Keycloak failures 502 (409 when Keycloak reports a clash),
+ * anything else 500 without internals.
+ */
+public class ErrorMappers {
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+  @ServerExceptionMapper
+  public Response api(ApiException e) {
+    return Problems.response(e.status(), e.title(), e.getMessage(), e.errors());
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e) {
+    List<Problems.FieldError> errors = e.getConstraintViolations().stream()
+        .map(v -> new Problems.FieldError(field(v), v.getMessage()))
+        .sorted(Comparator.comparing(Problems.FieldError::field))
+        .toList();
+    return Problems.response(422, "Unprocessable Content", "the request has invalid fields", errors);
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      return Problems.response(400, "Bad Request", "unknown field " + u.getPropertyName(),
+          List.of(new Problems.FieldError(path(u), "unknown field")));
+    }
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      return Problems.response(400, "Bad Request", "field " + path(m) + " has the wrong type or shape",
+          List.of(new Problems.FieldError(path(m), "wrong type or shape")));
+    }
+    return Problems.response(400, "Bad Request", "the body is not well-formed JSON");
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    String title = e.getResponse().getStatusInfo().getReasonPhrase();
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return json(json);
+    }
+    return Problems.response(status, title, status >= 500 ? null : e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response keycloak(KeycloakException e) {
+    LOG.warnf("keycloak: %s", e.getMessage());
+    if (e.status() == 409) {
+      return Problems.response(409, "Conflict", "already exists in Keycloak");
+    }
+    return Problems.response(502, "Bad Gateway", "the identity provider failed; try again");
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e) {
+    LOG.error("unexpected failure", e);
+    return Problems.response(500, "Internal Server Error", null);
+  }
+
+  private static String field(ConstraintViolation<?> v) {
+    // e.g. create.request.name: drop the method and parameter nodes
+    List<String> names = StreamSupport.stream(v.getPropertyPath().spliterator(), false)
+        .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY)
+        .map(Path.Node::getName).toList();
+    if (names.isEmpty()) {
+      return "body";
+    }
+    return String.join(".", names);
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+}

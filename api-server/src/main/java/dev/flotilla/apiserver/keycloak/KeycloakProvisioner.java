@@ -1,0 +1,126 @@
+package dev.flotilla.apiserver.keycloak;
+
+import dev.flotilla.apiserver.config.FlotillaConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Provisions what tenants need in Keycloak: the platform realm (organizations on, the
+ * {@code platform-admin} role), dedicated realms, organizations, users and their links. Every
+ * step is idempotent where Keycloak lets it be (409 = already there), so a restart or a retried
+ * request converges. Non-blocking; thread-safe.
+ */
+@ApplicationScoped
+public class KeycloakProvisioner {
+  private final KeycloakAdmin admin;
+  private final FlotillaConfig config;
+
+  KeycloakProvisioner(KeycloakAdmin admin, FlotillaConfig config) {
+    this.admin = admin;
+    this.config = config;
+  }
+
+  /** Creates the platform realm if absent and brings its scopes, role and clients up to date. */
+  public Uni<Void> ensurePlatformRealm() {
+    String realm = config.platform().realm();
+    return admin.findObject("/" + realm)
+        .flatMap(existing -> existing != null
+            ? admin.put("/" + realm, new JsonObject().put("organizationsEnabled", true))
+            : admin.post("", RealmLayout.realm(realm, true, "Flotilla")))
+        .flatMap(v -> admin.createIfAbsent("/" + realm + "/roles",
+            RealmLayout.role(RealmLayout.PLATFORM_ADMIN_ROLE, "Administers the whole platform: tenants")))
+        .flatMap(v -> populate(realm))
+        // Every token of the platform realm names its user's organization (the tenant alias).
+        .flatMap(v -> makeDefaultScope(realm, "organization"));
+  }
+
+  /** Creates a realm of its own for a dedicated tenant; fails with 409 when the name is taken. */
+  public Uni<Void> createDedicatedRealm(String realm, String displayName) {
+    return admin.post("", RealmLayout.realm(realm, false, displayName))
+        .flatMap(v -> admin.createIfAbsent("/" + realm + "/roles",
+            RealmLayout.role(RealmLayout.TENANT_ADMIN_ROLE, "Administers this tenant")))
+        .flatMap(v -> populate(realm));
+  }
+
+  public Uni<Void> deleteRealm(String realm) {
+    return admin.delete("/" + realm);
+  }
+
+  /** Creates an organization in the platform realm; returns its id. */
+  public Uni<String> createOrganization(String alias, String displayName) {
+    JsonObject org = new JsonObject().put("name", alias).put("alias", alias).put("enabled", true)
+        .put("description", displayName);
+    return admin.create("/" + config.platform().realm() + "/organizations", org);
+  }
+
+  public Uni<Void> deleteOrganization(String organizationId) {
+    return admin.delete("/" + config.platform().realm() + "/organizations/" + organizationId);
+  }
+
+  public Uni<Void> addOrganizationMember(String organizationId, String userId) {
+    return admin.createIfAbsent("/" + config.platform().realm() + "/organizations/" + organizationId + "/members", userId)
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> removeOrganizationMember(String organizationId, String userId) {
+    return admin.delete("/" + config.platform().realm() + "/organizations/" + organizationId + "/members/" + userId);
+  }
+
+  /**
+   * Creates a user that must act before first use, or finds the existing one with that e-mail
+   * (then nothing about it changes). Returns the user id and whether it was created.
+   */
+  public Uni<UserRef> ensureUser(String realm, String email, List<String> requiredActions, String password,
+      boolean temporary) {
+    return admin.createIfAbsent("/" + realm + "/users", RealmLayout.user(email, requiredActions, password, temporary))
+        .flatMap(id -> id != null
+            ? Uni.createFrom().item(new UserRef(id, true))
+            : findUserByEmail(realm, email).map(found -> new UserRef(found, false)));
+  }
+
+  public Uni<Void> deleteUser(String realm, String userId) {
+    return admin.delete("/" + realm + "/users/" + userId);
+  }
+
+  /** Grants a realm role to a user. */
+  public Uni<Void> grantRealmRole(String realm, String userId, String role) {
+    return admin.getObject("/" + realm + "/roles/" + role)
+        .flatMap(r -> admin.post("/" + realm + "/users/" + userId + "/role-mappings/realm", new JsonArray().add(r)));
+  }
+
+  /** A user id; created is false when the user already existed. */
+  public record UserRef(String id, boolean created) {}
+
+  private Uni<String> findUserByEmail(String realm, String email) {
+    return admin.getArray("/" + realm + "/users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))
+        .map(users -> users.isEmpty() ? null : users.getJsonObject(0).getString("id"))
+        .flatMap(id -> id != null ? Uni.createFrom().item(id)
+            : Uni.createFrom().failure(new KeycloakException("user " + email + " in " + realm, 409,
+                "a user with this username exists but not with this e-mail")));
+  }
+
+  /** The audience scope (realm default, so every client gets it) and our two clients. */
+  private Uni<Void> populate(String realm) {
+    return admin.createIfAbsent("/" + realm + "/client-scopes", RealmLayout.audienceScope(config.auth().audience()))
+        .flatMap(v -> makeDefaultScope(realm, RealmLayout.AUDIENCE_SCOPE))
+        .flatMap(v -> admin.createIfAbsent("/" + realm + "/clients",
+            RealmLayout.notebookClient(config.platform().notebookRedirectUris())))
+        .flatMap(v -> admin.createIfAbsent("/" + realm + "/clients", RealmLayout.cliClient()))
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> makeDefaultScope(String realm, String scopeName) {
+    return admin.getArray("/" + realm + "/client-scopes").flatMap(scopes -> {
+      String id = scopes.stream().map(JsonObject.class::cast)
+          .filter(s -> scopeName.equals(s.getString("name"))).map(s -> s.getString("id"))
+          .findFirst().orElseThrow(() -> new KeycloakException("client scope " + scopeName + " in " + realm, 404, ""));
+      return admin.delete("/" + realm + "/default-optional-client-scopes/" + id)
+          .flatMap(v -> admin.put("/" + realm + "/default-default-client-scopes/" + id, null));
+    });
+  }
+}

@@ -1,0 +1,94 @@
+package dev.flotilla.apiserver.tenancy;
+
+import dev.flotilla.apiserver.api.WorkspaceDtos;
+import dev.flotilla.apiserver.audit.AuditLog;
+import dev.flotilla.apiserver.auth.Access;
+import dev.flotilla.apiserver.error.ApiException;
+import dev.flotilla.apiserver.persistence.WorkspaceEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Workspaces of the request's tenant; every query is bounded by {@code access.tenant().id()}.
+ * Each change and its audit row commit together. Non-blocking.
+ */
+@ApplicationScoped
+public class WorkspaceService {
+  private final AuditLog audit;
+  private final InstantSource clock;
+
+  WorkspaceService(AuditLog audit, InstantSource clock) {
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public Uni<WorkspaceDtos.Workspace> create(Access access, WorkspaceDtos.CreateWorkspace request) {
+    WorkspaceEntity w = new WorkspaceEntity();
+    w.id = UUID.randomUUID();
+    w.tenantId = access.tenant().id();
+    w.name = request.name();
+    w.displayName = request.displayName();
+    w.createdAt = clock.instant();
+    return Panache.withTransaction(() -> requireFree(access, w.name)
+        .flatMap(v -> w.persist())
+        .flatMap(v -> audit.record(access, w.tenantId, "workspace.create", target(access, w.name), null))
+        .map(v -> view(w)));
+  }
+
+  public Uni<List<WorkspaceDtos.Workspace>> list(Access access) {
+    return Panache.withSession(() -> WorkspaceEntity.<WorkspaceEntity>list("tenantId = ?1 order by name", access.tenant().id()))
+        .map(all -> all.stream().map(WorkspaceService::view).toList());
+  }
+
+  public Uni<WorkspaceDtos.Workspace> get(Access access) {
+    return Panache.withSession(() -> find(access)).map(WorkspaceService::view);
+  }
+
+  public Uni<WorkspaceDtos.Workspace> update(Access access, WorkspaceDtos.UpdateWorkspace request) {
+    return Panache.withTransaction(() -> find(access).flatMap(w -> {
+      List<String> changes = new ArrayList<>();
+      Uni<Void> free = Uni.createFrom().voidItem();
+      if (request.name() != null && !request.name().equals(w.name)) {
+        changes.add("name " + w.name + " -> " + request.name());
+        free = requireFree(access, request.name());
+        w.name = request.name();
+      }
+      if (request.displayName() != null && !request.displayName().equals(w.displayName)) {
+        changes.add("displayName");
+        w.displayName = request.displayName();
+      }
+      return free.flatMap(v -> audit.record(access, w.tenantId, "workspace.update", target(access, access.workspaceName()),
+          String.join(", ", changes))).map(v -> view(w));
+    }));
+  }
+
+  public Uni<Void> delete(Access access) {
+    return Panache.withTransaction(() -> find(access)
+        .call(w -> w.delete())
+        .flatMap(w -> audit.record(access, w.tenantId, "workspace.delete", target(access, w.name), null)));
+  }
+
+  private static Uni<WorkspaceEntity> find(Access access) {
+    return WorkspaceEntity.<WorkspaceEntity>find("tenantId = ?1 and id = ?2", access.tenant().id(), access.workspaceId())
+        .firstResult().onItem().ifNull().failWith(() -> ApiException.notFound("no such workspace"));
+  }
+
+  private static Uni<Void> requireFree(Access access, String name) {
+    return WorkspaceEntity.count("tenantId = ?1 and name = ?2", access.tenant().id(), name)
+        .flatMap(n -> n > 0 ? Uni.createFrom().failure(ApiException.conflict("workspace " + name + " exists"))
+            : Uni.createFrom().voidItem());
+  }
+
+  static String target(Access access, String workspace) {
+    return "tenant/" + access.tenant().slug() + "/workspace/" + workspace;
+  }
+
+  static WorkspaceDtos.Workspace view(WorkspaceEntity w) {
+    return new WorkspaceDtos.Workspace(w.id, w.name, w.displayName, w.createdAt);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.flotilla.apiserver;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The ITs' view of the running platform: Keycloak as its master admin sees it, a platform admin
+ * (created once per run, logged in with the password grant of a test-only client), and tenants
+ * created through the real API. Names are unique per run. Blocking; call from test threads only.
+ */
+public final class ItPlatform {
+  public static final String PASSWORD = "it-Passw0rd!";
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static String platformAdminEmail;
+
+  private ItPlatform() {}
+
+  public static String platformRealm() {
+    return ConfigProvider.getConfig().getValue("flotilla.platform.realm", String.class);
+  }
+
+  public static KeycloakTestAdmin keycloak() {
+    var c = ConfigProvider.getConfig();
+    return new KeycloakTestAdmin(c.getValue("flotilla.keycloak.url", String.class),
+        c.getValue("flotilla.keycloak.admin-user", String.class),
+        c.getValue("flotilla.keycloak.admin-password", String.class));
+  }
+
+  /** A name no other test of this run uses, e.g. {@code acme-3}. */
+  public static String unique(String prefix) {
+    return prefix + "-" + COUNTER.incrementAndGet();
+  }
+
+  /** A fresh access token of the run's platform admin. */
+  public static synchronized String platformAdminToken() {
+    KeycloakTestAdmin kc = keycloak();
+    if (platformAdminEmail == null) {
+      kc.ensureDirectClient(platformRealm());
+      String email = "platform-admin@it.example";
+      String id = kc.createUser(platformRealm(), email, PASSWORD);
+      kc.grantRealmRole(platformRealm(), id, "platform-admin");
+      platformAdminEmail = email;
+    }
+    return kc.login(platformRealm(), platformAdminEmail, PASSWORD);
+  }
+
+  /** Creates a tenant through the API, and activates its first admin as that admin would. */
+  public static ItTenant createTenant(String mode) {
+    String name = unique(mode.equals("shared") ? "sh" : "ded");
+    String email = "admin@" + name + ".example";
+    Response r = given().auth().oauth2(platformAdminToken()).contentType(ContentType.JSON)
+        .body(Map.of("name", name, "displayName", "Tenant " + name, "mode", mode, "adminEmail", email))
+        .post("/api/v1/tenants");
+    if (r.statusCode() != 201) {
+      throw new AssertionError("tenant creation answered " + r.statusCode() + ": " + r.asString());
+    }
+    String realm = r.path("tenant.realm");
+    String adminId = r.path("admin.userId");
+    KeycloakTestAdmin kc = keycloak();
+    kc.ensureDirectClient(realm);
+    kc.activate(realm, adminId, PASSWORD);
+    return new ItTenant(name, mode, realm, email, adminId, r.path("admin.temporaryPassword"));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.flotilla.apiserver;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.Map;
+
+/** A tenant made by {@link ItPlatform#createTenant}, with helpers to act as its users. */
+public record ItTenant(String name, String mode, String realm, String adminEmail, String adminUserId,
+    String temporaryPassword) {
+
+  public String path() {
+    return "/api/v1/tenants/" + name;
+  }
+
+  /** A fresh access token of the tenant's first admin. */
+  public String adminToken() {
+    return ItPlatform.keycloak().login(realm, adminEmail, ItPlatform.PASSWORD);
+  }
+
+  /** Creates a workspace as the tenant admin; returns its name. */
+  public String createWorkspace(String prefix) {
+    String ws = ItPlatform.unique(prefix);
+    Response r = given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+        .body(Map.of("name", ws, "displayName", "Workspace " + ws)).post(path() + "/workspaces");
+    if (r.statusCode() != 201) {
+      throw new AssertionError("workspace creation answered " + r.statusCode() + ": " + r.asString());
+    }
+    return ws;
+  }
+
+  /**
+   * Invites a user into a workspace with a role (as the tenant admin), activates it and returns a
+   * user handle.
+   */
+  public ItUser invite(String workspace, String role) {
+    String email = ItPlatform.unique(role) + "@" + name + ".example";
+    Response r = given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+        .body(Map.of("email", email, "role", role)).post(path() + "/workspaces/" + workspace + "/members");
+    if (r.statusCode() != 201) {
+      throw new AssertionError("invitation answered " + r.statusCode() + ": " + r.asString());
+    }
+    String id = r.path("userId");
+    ItPlatform.keycloak().activate(realm, id, ItPlatform.PASSWORD);
+    return new ItUser(realm, email, id);
+  }
+}
