@@ -51,6 +51,15 @@ public final class ItPlatform {
 
   /** Creates a tenant through the API, and activates its first admin as that admin would. */
   public static ItTenant createTenant(String mode) {
+    ItTenant t = createTenantOnly(mode);
+    KeycloakTestAdmin kc = keycloak();
+    kc.ensureDirectClient(t.realm());
+    kc.activate(t.realm(), t.adminUserId(), PASSWORD);
+    return t;
+  }
+
+  /** Creates a tenant through the API; its admin cannot log in yet. */
+  public static ItTenant createTenantOnly(String mode) {
     String name = unique(mode.equals("shared") ? "sh" : "ded");
     String email = "admin@" + name + ".example";
     Response r = given().auth().oauth2(platformAdminToken()).contentType(ContentType.JSON)
@@ -59,11 +68,7 @@ public final class ItPlatform {
     if (r.statusCode() != 201) {
       throw new AssertionError("tenant creation answered " + r.statusCode() + ": " + r.asString());
     }
-    String realm = r.path("tenant.realm");
-    String adminId = r.path("admin.userId");
-    KeycloakTestAdmin kc = keycloak();
-    kc.ensureDirectClient(realm);
-    kc.activate(realm, adminId, PASSWORD);
-    return new ItTenant(name, mode, realm, email, adminId, r.path("admin.temporaryPassword"));
+    return new ItTenant(name, mode, r.path("tenant.realm"), email, r.path("admin.userId"),
+        r.path("admin.temporaryPassword"));
   }
 }

@@ -30,19 +30,21 @@ public record ItTenant(String name, String mode, String realm, String adminEmail
     return ws;
   }
 
-  /**
-   * Invites a user into a workspace with a role (as the tenant admin), activates it and returns a
-   * user handle.
-   */
+  /** Invites a user into a workspace with a role (as the tenant admin) and activates it as the user would. */
   public ItUser invite(String workspace, String role) {
+    ItUser user = inviteOnly(workspace, role);
+    ItPlatform.keycloak().activate(realm, user.id(), ItPlatform.PASSWORD);
+    return user;
+  }
+
+  /** Invites without activating: the user exists but cannot log in yet. */
+  public ItUser inviteOnly(String workspace, String role) {
     String email = ItPlatform.unique(role) + "@" + name + ".example";
     Response r = given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
         .body(Map.of("email", email, "role", role)).post(path() + "/workspaces/" + workspace + "/members");
     if (r.statusCode() != 201) {
       throw new AssertionError("invitation answered " + r.statusCode() + ": " + r.asString());
     }
-    String id = r.path("userId");
-    ItPlatform.keycloak().activate(realm, id, ItPlatform.PASSWORD);
-    return new ItUser(realm, email, id);
+    return new ItUser(realm, email, r.path("userId"));
   }
 }

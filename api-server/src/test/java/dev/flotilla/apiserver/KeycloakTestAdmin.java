@@ -71,8 +71,23 @@ public final class KeycloakTestAdmin {
         .put("type", "password").put("value", pw).put("temporary", false).encode()), 204, "set password");
   }
 
-  /** The user's access token from the password grant through {@link #DIRECT_CLIENT}. */
+  /**
+   * The user's access token from the password grant through {@link #DIRECT_CLIENT}, reused for
+   * two minutes (tokens live five; our roles are read per request, not from the token).
+   */
   public String login(String realm, String username, String pw) {
+    String key = url + " " + realm + " " + username;
+    Cached cached = TOKENS.get(key);
+    if (cached != null && cached.fresh(Duration.ofMinutes(2))) {
+      return cached.token();
+    }
+    String fresh = freshLogin(realm, username, pw);
+    TOKENS.put(key, new Cached(fresh, System.nanoTime()));
+    return fresh;
+  }
+
+  /** A new login, never cached (e.g. after a password change). */
+  public String freshLogin(String realm, String username, String pw) {
     String form = "grant_type=password&client_id=" + DIRECT_CLIENT + "&scope=openid&username="
         + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(pw, StandardCharsets.UTF_8);
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/realms/" + realm + "/protocol/openid-connect/token"))
@@ -111,8 +126,26 @@ public final class KeycloakTestAdmin {
     return send(b);
   }
 
-  /** Fetched per call: the master admin token lives only 60 s. */
+  /** Master admin token, reused for 30 s (it lives 60 s; each login costs a password hash). */
+  private static final java.util.Map<String, Cached> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Cached(String token, long fetchedNanos) {
+    boolean fresh(Duration maxAge) {
+      return System.nanoTime() - fetchedNanos < maxAge.toNanos();
+    }
+  }
+
   private String adminToken() {
+    Cached cached = TOKENS.get(url + " master");
+    if (cached != null && cached.fresh(Duration.ofSeconds(30))) {
+      return cached.token();
+    }
+    String fresh = fetchAdminToken();
+    TOKENS.put(url + " master", new Cached(fresh, System.nanoTime()));
+    return fresh;
+  }
+
+  private String fetchAdminToken() {
     String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/realms/master/protocol/openid-connect/token"))

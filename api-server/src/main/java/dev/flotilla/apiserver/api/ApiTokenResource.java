@@ -38,8 +38,8 @@ public class ApiTokenResource {
   @POST
   @Allow(value = Rule.WORKSPACE_MEMBER, apiTokens = false)
   public Uni<Response> create(@PathParam("tenant") String tenant, @PathParam("workspace") String workspace,
-      @Valid @NotNull ApiTokenDtos.CreateToken request) {
-    return tokens.create(access.get(), request).map(t -> Response.status(201).entity(t).build());
+      @Valid @NotNull ApiTokenDtos.CreateToken body) {
+    return tokens.create(access.get(), body).map(t -> Response.status(201).entity(t).build());
   }
 
   @GET

@@ -35,8 +35,8 @@ public class MemberResource {
   @POST
   @Allow(value = Rule.WORKSPACE_ADMIN, apiTokens = false)
   public Uni<Response> invite(@PathParam("tenant") String tenant, @PathParam("workspace") String workspace,
-      @Valid @NotNull MemberDtos.Invite request) {
-    return members.invite(access.get(), request).map(m -> Response.status(201).entity(m).build());
+      @Valid @NotNull MemberDtos.Invite body) {
+    return members.invite(access.get(), body).map(m -> Response.status(201).entity(m).build());
   }
 
   @GET
@@ -49,8 +49,8 @@ public class MemberResource {
   @Path("{user}")
   @Allow(value = Rule.WORKSPACE_ADMIN, apiTokens = false)
   public Uni<MemberDtos.Member> changeRole(@PathParam("tenant") String tenant, @PathParam("workspace") String workspace,
-      @PathParam("user") String user, @Valid @NotNull MemberDtos.ChangeRole request) {
-    return members.changeRole(access.get(), user, request.role());
+      @PathParam("user") String user, @Valid @NotNull MemberDtos.ChangeRole body) {
+    return members.changeRole(access.get(), user, body.role());
   }
 
   @DELETE

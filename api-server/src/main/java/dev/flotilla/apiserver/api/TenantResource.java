@@ -33,8 +33,8 @@ public class TenantResource {
 
   @POST
   @Allow(Rule.PLATFORM_ADMIN)
-  public Uni<Response> create(@Valid @NotNull TenantDtos.CreateTenant request) {
-    return tenants.create(access.get(), request).map(created -> Response.status(201).entity(created).build());
+  public Uni<Response> create(@Valid @NotNull TenantDtos.CreateTenant body) {
+    return tenants.create(access.get(), body).map(created -> Response.status(201).entity(created).build());
   }
 
   @GET

@@ -34,8 +34,8 @@ public class WorkspaceResource {
 
   @POST
   @Allow(Rule.TENANT_ADMIN)
-  public Uni<Response> create(@PathParam("tenant") String tenant, @Valid @NotNull WorkspaceDtos.CreateWorkspace request) {
-    return workspaces.create(access.get(), request).map(w -> Response.status(201).entity(w).build());
+  public Uni<Response> create(@PathParam("tenant") String tenant, @Valid @NotNull WorkspaceDtos.CreateWorkspace body) {
+    return workspaces.create(access.get(), body).map(w -> Response.status(201).entity(w).build());
   }
 
   @GET
@@ -55,8 +55,8 @@ public class WorkspaceResource {
   @Path("{workspace}")
   @Allow(Rule.TENANT_ADMIN)
   public Uni<WorkspaceDtos.Workspace> update(@PathParam("tenant") String tenant, @PathParam("workspace") String workspace,
-      @Valid @NotNull WorkspaceDtos.UpdateWorkspace request) {
-    return workspaces.update(access.get(), request);
+      @Valid @NotNull WorkspaceDtos.UpdateWorkspace body) {
+    return workspaces.update(access.get(), body);
   }
 
   @DELETE

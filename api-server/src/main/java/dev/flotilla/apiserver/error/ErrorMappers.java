@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.flotilla.apiserver.keycloak.KeycloakException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -77,15 +78,17 @@ public class ErrorMappers {
     return Problems.response(500, "Internal Server Error", null);
   }
 
+  /**
+   * The field of a violation: the body's property path ({@code name}, {@code admin.email}); for a
+   * parameter, its name ({@code limit}; a missing body is {@code body}).
+   */
   private static String field(ConstraintViolation<?> v) {
-    // e.g. create.request.name: drop the method and parameter nodes
-    List<String> names = StreamSupport.stream(v.getPropertyPath().spliterator(), false)
-        .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY)
-        .map(Path.Node::getName).toList();
-    if (names.isEmpty()) {
-      return "body";
+    List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
+    List<String> properties = nodes.stream().filter(n -> n.getKind() == ElementKind.PROPERTY).map(Path.Node::getName).toList();
+    if (!properties.isEmpty()) {
+      return String.join(".", properties);
     }
-    return String.join(".", names);
+    return nodes.isEmpty() ? "body" : nodes.getLast().getName();
   }
 
   private static String path(JsonMappingException e) {

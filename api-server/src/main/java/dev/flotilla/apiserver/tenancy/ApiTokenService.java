@@ -57,12 +57,12 @@ public class ApiTokenService {
 
   /** Admins see every token of the workspace; others their own. */
   public Uni<List<ApiTokenDtos.Token>> list(Access access) {
-    Uni<List<ApiTokenEntity>> query = access.workspaceAdmin()
-        ? ApiTokenEntity.list("tenantId = ?1 and workspaceId = ?2 order by createdAt", access.tenant().id(),
-            access.workspaceId())
-        : ApiTokenEntity.list("tenantId = ?1 and workspaceId = ?2 and userId = ?3 order by createdAt",
-            access.tenant().id(), access.workspaceId(), access.caller().subject());
-    return Panache.withSession(() -> query).map(all -> all.stream().map(ApiTokenService::view).toList());
+    return Panache.withSession(() -> access.workspaceAdmin()
+            ? ApiTokenEntity.<ApiTokenEntity>list("tenantId = ?1 and workspaceId = ?2 order by createdAt",
+                access.tenant().id(), access.workspaceId())
+            : ApiTokenEntity.<ApiTokenEntity>list("tenantId = ?1 and workspaceId = ?2 and userId = ?3 order by createdAt",
+                access.tenant().id(), access.workspaceId(), access.caller().subject()))
+        .map(all -> all.stream().map(ApiTokenService::view).toList());
   }
 
   /** Another member's token looks absent (404) to a non-admin. */

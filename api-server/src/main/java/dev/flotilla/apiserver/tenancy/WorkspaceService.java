@@ -50,20 +50,21 @@ public class WorkspaceService {
   }
 
   public Uni<WorkspaceDtos.Workspace> update(Access access, WorkspaceDtos.UpdateWorkspace request) {
-    return Panache.withTransaction(() -> find(access).flatMap(w -> {
+    boolean renaming = request.name() != null && !request.name().equals(access.workspaceName());
+    // Checked before the entity changes: the query would flush the new name first.
+    return Panache.withTransaction(() -> (renaming ? requireFree(access, request.name()) : Uni.createFrom().voidItem())
+        .flatMap(v -> find(access)).flatMap(w -> {
       List<String> changes = new ArrayList<>();
-      Uni<Void> free = Uni.createFrom().voidItem();
-      if (request.name() != null && !request.name().equals(w.name)) {
+      if (renaming) {
         changes.add("name " + w.name + " -> " + request.name());
-        free = requireFree(access, request.name());
         w.name = request.name();
       }
       if (request.displayName() != null && !request.displayName().equals(w.displayName)) {
         changes.add("displayName");
         w.displayName = request.displayName();
       }
-      return free.flatMap(v -> audit.record(access, w.tenantId, "workspace.update", target(access, access.workspaceName()),
-          String.join(", ", changes))).map(v -> view(w));
+      return audit.record(access, w.tenantId, "workspace.update", target(access, access.workspaceName()),
+          String.join(", ", changes)).map(v -> view(w));
     }));
   }
 

@@ -1,0 +1,54 @@
+package dev.flotilla.apiserver;
+
+/**
+ * A populated tenant shared by the role-matrix and isolation ITs (built once per run and mode):
+ * a workspace with an admin, a member (with an API token) and a viewer, and an outsider who has a
+ * role only in another workspace of the same tenant.
+ */
+public final class ItWorld {
+  private static ItWorld sharedA;
+  private static ItWorld sharedB;
+  private static ItWorld dedicated;
+
+  public final ItTenant tenant;
+  public final String workspace;
+  public final ItUser admin;
+  public final ItUser member;
+  public final ItUser viewer;
+  public final ItUser outsider;
+  public final ItTokens.Created memberToken;
+
+  private ItWorld(String mode) {
+    tenant = ItPlatform.createTenant(mode);
+    workspace = tenant.createWorkspace("main");
+    admin = tenant.invite(workspace, "admin");
+    member = tenant.invite(workspace, "member");
+    viewer = tenant.invite(workspace, "viewer");
+    outsider = tenant.invite(tenant.createWorkspace("side"), "admin");
+    memberToken = ItTokens.create(member.token(), tenant.name(), workspace);
+  }
+
+  /** A shared tenant. */
+  public static synchronized ItWorld sharedA() {
+    if (sharedA == null) {
+      sharedA = new ItWorld("shared");
+    }
+    return sharedA;
+  }
+
+  /** Another shared tenant (same realm as {@link #sharedA}, another organization). */
+  public static synchronized ItWorld sharedB() {
+    if (sharedB == null) {
+      sharedB = new ItWorld("shared");
+    }
+    return sharedB;
+  }
+
+  /** A dedicated tenant (a realm of its own). */
+  public static synchronized ItWorld dedicated() {
+    if (dedicated == null) {
+      dedicated = new ItWorld("dedicated");
+    }
+    return dedicated;
+  }
+}

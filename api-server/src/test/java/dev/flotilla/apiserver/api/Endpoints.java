@@ -1,0 +1,104 @@
+package dev.flotilla.apiserver.api;
+
+import dev.flotilla.apiserver.ItPlatform;
+import dev.flotilla.apiserver.auth.Rule;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The catalogue of every endpoint with its access rule and how to build a valid call against a
+ * {@link Scene}. {@code EndpointCatalogIT} checks it against {@link ResourceMethods}: an endpoint
+ * added to the server but not here fails the build, and so does a rule that differs.
+ */
+public final class Endpoints {
+  private Endpoints() {}
+
+  /** The resources a call is aimed at. Role-matrix scenes make fresh ones; an attacked tenant's scene gives its own. */
+  public interface Scene {
+    String tenant();
+
+    String workspace();
+
+    /** A workspace that may be renamed or deleted. */
+    String disposableWorkspace();
+
+    /** The id of a member of {@link #workspace()} whose role may change or who may be removed. */
+    String disposableMember();
+
+    /** The id of an API token in {@link #workspace()} owned by its plain member. */
+    String memberToken();
+
+    /** A tenant that may be deleted. */
+    String disposableTenant();
+  }
+
+  /** A concrete request; body null for none. */
+  public record Call(String verb, String path, Map<String, Object> body) {}
+
+  public record Endpoint(String verb, String template, Rule rule, Function<Scene, Call> call) {
+    public String key() {
+      return verb + " " + template;
+    }
+
+    /** Whether the endpoint takes a JSON body. */
+    public boolean hasBody() {
+      return verb.equals("POST") || verb.equals("PATCH") || verb.equals("PUT");
+    }
+  }
+
+  private static final String T = "/api/v1/tenants";
+  private static final String W = T + "/{tenant}/workspaces/{workspace}";
+
+  public static final List<Endpoint> ALL = List.of(
+      new Endpoint("POST", T, Rule.PLATFORM_ADMIN, s -> new Call("POST", T, newTenant())),
+      new Endpoint("GET", T, Rule.PLATFORM_ADMIN, s -> new Call("GET", T, null)),
+      new Endpoint("GET", T + "/{tenant}", Rule.PLATFORM_ADMIN, s -> new Call("GET", T + "/" + s.tenant(), null)),
+      new Endpoint("DELETE", T + "/{tenant}", Rule.PLATFORM_ADMIN,
+          s -> new Call("DELETE", T + "/" + s.disposableTenant(), null)),
+      new Endpoint("POST", T + "/{tenant}/workspaces", Rule.TENANT_ADMIN,
+          s -> new Call("POST", tenant(s) + "/workspaces", newWorkspace())),
+      new Endpoint("GET", T + "/{tenant}/workspaces", Rule.TENANT_ADMIN,
+          s -> new Call("GET", tenant(s) + "/workspaces", null)),
+      new Endpoint("GET", W, Rule.WORKSPACE_VIEWER, s -> new Call("GET", ws(s, s.workspace()), null)),
+      new Endpoint("PATCH", W, Rule.TENANT_ADMIN,
+          s -> new Call("PATCH", ws(s, s.disposableWorkspace()), Map.of("displayName", "Renamed"))),
+      new Endpoint("DELETE", W, Rule.TENANT_ADMIN, s -> new Call("DELETE", ws(s, s.disposableWorkspace()), null)),
+      new Endpoint("POST", W + "/members", Rule.WORKSPACE_ADMIN,
+          s -> new Call("POST", ws(s, s.workspace()) + "/members", newMember(s))),
+      new Endpoint("GET", W + "/members", Rule.WORKSPACE_ADMIN,
+          s -> new Call("GET", ws(s, s.workspace()) + "/members", null)),
+      new Endpoint("PATCH", W + "/members/{user}", Rule.WORKSPACE_ADMIN,
+          s -> new Call("PATCH", ws(s, s.workspace()) + "/members/" + s.disposableMember(), Map.of("role", "viewer"))),
+      new Endpoint("DELETE", W + "/members/{user}", Rule.WORKSPACE_ADMIN,
+          s -> new Call("DELETE", ws(s, s.workspace()) + "/members/" + s.disposableMember(), null)),
+      new Endpoint("POST", W + "/tokens", Rule.WORKSPACE_MEMBER,
+          s -> new Call("POST", ws(s, s.workspace()) + "/tokens", Map.of("name", ItPlatform.unique("tok")))),
+      new Endpoint("GET", W + "/tokens", Rule.WORKSPACE_MEMBER,
+          s -> new Call("GET", ws(s, s.workspace()) + "/tokens", null)),
+      new Endpoint("DELETE", W + "/tokens/{token}", Rule.WORKSPACE_MEMBER,
+          s -> new Call("DELETE", ws(s, s.workspace()) + "/tokens/" + s.memberToken(), null)),
+      new Endpoint("GET", T + "/{tenant}/audit", Rule.TENANT_ADMIN, s -> new Call("GET", tenant(s) + "/audit", null)));
+
+  private static String tenant(Scene s) {
+    return T + "/" + s.tenant();
+  }
+
+  private static String ws(Scene s, String workspace) {
+    return tenant(s) + "/workspaces/" + workspace;
+  }
+
+  private static Map<String, Object> newTenant() {
+    String name = ItPlatform.unique("new");
+    return Map.of("name", name, "displayName", "New " + name, "mode", "shared", "adminEmail", "a@" + name + ".example");
+  }
+
+  private static Map<String, Object> newWorkspace() {
+    String name = ItPlatform.unique("nw");
+    return Map.of("name", name, "displayName", "New " + name);
+  }
+
+  private static Map<String, Object> newMember(Scene s) {
+    return Map.of("email", ItPlatform.unique("inv") + "@" + s.tenant() + ".example", "role", "viewer");
+  }
+}

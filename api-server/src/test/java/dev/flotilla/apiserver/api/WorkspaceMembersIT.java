@@ -1,0 +1,134 @@
+package dev.flotilla.apiserver.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.flotilla.apiserver.EmbeddedServers;
+import dev.flotilla.apiserver.ItPlatform;
+import dev.flotilla.apiserver.ItTenant;
+import dev.flotilla.apiserver.ItUser;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Workspace administration and membership against the real Keycloak and PostgreSQL: workspaces
+ * created, renamed and deleted; members invited (a Keycloak user with required actions, in the
+ * organization in shared mode), logging in, changing role and being removed, in both modes.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedServers.class)
+class WorkspaceMembersIT {
+
+  @Test
+  void workspace_createRenameDelete_asTenantAdmin() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String admin = t.adminToken();
+    String ws = t.createWorkspace("team");
+    String renamed = ItPlatform.unique("renamed");
+
+    given().auth().oauth2(admin).get(t.path() + "/workspaces").then().statusCode(200).body("name", hasItem(ws));
+    given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", renamed, "displayName", "Renamed"))
+        .patch(t.path() + "/workspaces/" + ws).then().statusCode(200)
+        .body("name", equalTo(renamed)).body("displayName", equalTo("Renamed"));
+    given().auth().oauth2(admin).get(t.path() + "/workspaces/" + ws).then().statusCode(404);
+    given().auth().oauth2(admin).get(t.path() + "/workspaces/" + renamed).then().statusCode(200);
+    given().auth().oauth2(admin).delete(t.path() + "/workspaces/" + renamed).then().statusCode(204);
+    given().auth().oauth2(admin).get(t.path() + "/workspaces/" + renamed).then().statusCode(404);
+  }
+
+  @Test
+  void workspace_nameTaken_conflict() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("dup");
+    given().auth().oauth2(t.adminToken()).contentType(ContentType.JSON).body(Map.of("name", ws, "displayName", "x"))
+        .post(t.path() + "/workspaces").then().statusCode(409).contentType("application/problem+json");
+  }
+
+  @Test
+  void invite_shared_userWithRequiredActionsInOrganizationWhoLogsIn() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("ml");
+    String email = ItPlatform.unique("new") + "@" + t.name() + ".example";
+
+    String userId = given().auth().oauth2(t.adminToken()).contentType(ContentType.JSON)
+        .body(Map.of("email", email, "role", "member")).post(t.path() + "/workspaces/" + ws + "/members")
+        .then().statusCode(201).body("email", equalTo(email)).body("role", equalTo("member")).extract().path("userId");
+
+    JsonObject user = new JsonObject(ItPlatform.keycloak().get("/" + t.realm() + "/users/" + userId));
+    assertThat(user.getJsonArray("requiredActions").getList()).contains("VERIFY_EMAIL", "UPDATE_PASSWORD");
+    assertThat(aliases(t.realm(), userId)).containsExactly(t.name());
+    given().auth().oauth2(t.adminToken()).get(t.path() + "/workspaces/" + ws + "/members").then().statusCode(200)
+        .body("find { it.userId == '" + userId + "' }.role", equalTo("member"));
+    ItPlatform.keycloak().activate(t.realm(), userId, ItPlatform.PASSWORD);
+    ItUser invited = new ItUser(t.realm(), email, userId);
+    given().auth().oauth2(invited.token()).get(t.path() + "/workspaces/" + ws).then().statusCode(200)
+        .body("name", equalTo(ws));
+  }
+
+  @Test
+  void invite_dedicated_userInTenantRealmWhoLogsIn() {
+    ItTenant t = ItPlatform.createTenant("dedicated");
+    String ws = t.createWorkspace("cv");
+    ItUser viewer = t.invite(ws, "viewer");
+
+    assertThat(ItPlatform.keycloak().status("/" + t.realm() + "/users/" + viewer.id())).isEqualTo(200);
+    assertThat(ItPlatform.keycloak().status("/" + ItPlatform.platformRealm() + "/users/" + viewer.id())).isEqualTo(404);
+    given().auth().oauth2(viewer.token()).get(t.path() + "/workspaces/" + ws).then().statusCode(200);
+  }
+
+  @Test
+  void invite_sameUserTwice_conflict() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("twice");
+    ItUser user = t.invite(ws, "member");
+    given().auth().oauth2(t.adminToken()).contentType(ContentType.JSON)
+        .body(Map.of("email", user.email(), "role", "viewer")).post(t.path() + "/workspaces/" + ws + "/members")
+        .then().statusCode(409);
+  }
+
+  @Test
+  void changeRoleThenRemove_member_losesAccessAndOrganization() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("roles");
+    ItUser user = t.invite(ws, "member");
+    String members = t.path() + "/workspaces/" + ws + "/members/";
+
+    given().auth().oauth2(t.adminToken()).contentType(ContentType.JSON).body(Map.of("role", "viewer"))
+        .patch(members + user.id()).then().statusCode(200).body("role", equalTo("viewer"));
+    given().auth().oauth2(user.token()).contentType(ContentType.JSON).body(Map.of("name", "t"))
+        .post(t.path() + "/workspaces/" + ws + "/tokens").then().statusCode(403);
+    given().auth().oauth2(t.adminToken()).delete(members + user.id()).then().statusCode(204);
+
+    given().auth().oauth2(t.adminToken()).get(t.path() + "/workspaces/" + ws + "/members").then().statusCode(200)
+        .body("userId", not(hasItem(user.id())));
+    assertThat(aliases(t.realm(), user.id())).isEmpty();
+    given().auth().oauth2(t.adminToken()).delete(members + user.id()).then().statusCode(404);
+  }
+
+  @Test
+  void workspaceAdmin_invitesIntoOwnWorkspaceOnly() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("own");
+    String other = t.createWorkspace("other");
+    ItUser wsAdmin = t.invite(ws, "admin");
+    Map<String, String> invite = Map.of("email", ItPlatform.unique("x") + "@" + t.name() + ".example", "role", "viewer");
+
+    given().auth().oauth2(wsAdmin.token()).contentType(ContentType.JSON).body(invite)
+        .post(t.path() + "/workspaces/" + ws + "/members").then().statusCode(201);
+    given().auth().oauth2(wsAdmin.token()).contentType(ContentType.JSON).body(invite)
+        .post(t.path() + "/workspaces/" + other + "/members").then().statusCode(403);
+  }
+
+  private static java.util.List<String> aliases(String realm, String userId) {
+    JsonArray orgs = new JsonArray(ItPlatform.keycloak().get("/" + realm + "/organizations/members/" + userId + "/organizations"));
+    return orgs.stream().map(o -> ((JsonObject) o).getString("alias")).toList();
+  }
+}
