@@ -63,6 +63,10 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   private void startScheduler() {
+    startScheduler(options.schedulerPort(), "scheduler");
+  }
+
+  private void startScheduler(int port, String role) {
     Path addressFile = options.workDir().resolve("scheduler.address");
     try {
       Files.createDirectories(options.workDir());
@@ -70,13 +74,20 @@ public final class LocalCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    scheduler = launch("scheduler", List.of(
+    List<String> args = new ArrayList<>(List.of(
         "dev.flotilla.scheduler.service.SchedulerMain",
-        "--port", String.valueOf(options.schedulerPort()),
+        "--port", String.valueOf(port),
         "--address-file", addressFile.toString(),
         "--data-dir", options.workDir().resolve("scheduler").toString(),
         "--heartbeat-ms", String.valueOf(options.heartbeat().toMillis()),
-        "--node-timeout-ms", String.valueOf(options.nodeTimeout().toMillis())), List.of());
+        "--node-timeout-ms", String.valueOf(options.nodeTimeout().toMillis())));
+    List<String> env = new ArrayList<>();
+    var db = options.schedulerDatabase();
+    if (db != null) {
+      args.addAll(List.of("--db-url", db.jdbcUrl(), "--db-user", db.user()));
+      env.add("FLOTILLA_SCHEDULER_DB_PASSWORD=" + db.password());
+    }
+    scheduler = launch(role, args, env);
     awaitCondition("the scheduler to listen", options.startTimeout(), scheduler,
         () -> Files.isRegularFile(addressFile) && readable(addressFile));
     try {
@@ -84,8 +95,24 @@ public final class LocalCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    channel = Channels.open(address.target());
+    if (channel == null) {
+      channel = Channels.open(address.target());
+    }
   }
+
+  /**
+   * Kills the scheduler with SIGKILL and starts a new one on the same port (for fault injection).
+   * Workers and drivers find it again by themselves; returns once the new one listens.
+   */
+  public synchronized void restartScheduler() {
+    int port = address.port();
+    scheduler.kill();
+    scheduler.handle().onExit().join();
+    schedulerRestarts++;
+    startScheduler(port, "scheduler-" + schedulerRestarts);
+  }
+
+  private int schedulerRestarts;
 
   private static boolean readable(Path f) {
     try {

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param cpusPerWorker CPUs each worker advertises; 0 = what the machine has
  * @param resourcesPerWorker custom resources each worker declares, e.g. {@code tpu-slice=2}
+ * @param schedulerDatabase where the scheduler keeps its state across restarts; null: in memory
  */
 public record LocalClusterOptions(
     int workers,
@@ -25,7 +26,11 @@ public record LocalClusterOptions(
     List<Path> classPath,
     Duration heartbeat,
     Duration nodeTimeout,
-    Duration startTimeout) {
+    Duration startTimeout,
+    SchedulerDatabase schedulerDatabase) {
+
+  /** A PostgreSQL database for the scheduler (JDBC URL, user, password). */
+  public record SchedulerDatabase(String jdbcUrl, String user, String password) {}
 
   public static Builder builder() {
     return new Builder();
@@ -49,6 +54,7 @@ public record LocalClusterOptions(
     private Duration heartbeat = Duration.ofMillis(500);
     private Duration nodeTimeout = Duration.ofSeconds(5);
     private Duration startTimeout = Duration.ofSeconds(60);
+    private SchedulerDatabase schedulerDatabase;
 
     public Builder workers(int n) { this.workers = n; return this; }
     public Builder gpusPerWorker(int g) { this.gpusPerWorker = g; return this; }
@@ -66,6 +72,7 @@ public record LocalClusterOptions(
     public Builder heartbeat(Duration d) { this.heartbeat = d; return this; }
     public Builder nodeTimeout(Duration d) { this.nodeTimeout = d; return this; }
     public Builder startTimeout(Duration d) { this.startTimeout = d; return this; }
+    public Builder schedulerDatabase(SchedulerDatabase db) { this.schedulerDatabase = db; return this; }
 
     /** @throws IllegalArgumentException naming the first invalid option */
     public LocalClusterOptions build() {
@@ -77,7 +84,7 @@ public record LocalClusterOptions(
       }
       return new LocalClusterOptions(workers, gpusPerWorker, cpusPerWorker, resourcesPerWorker, fakeGpuModel, storeMbPerWorker, schedulerPort,
           workDir, logDir == null ? workDir.resolve("logs") : logDir, javaCommand, jvmArgs, classPath,
-          heartbeat, nodeTimeout, startTimeout);
+          heartbeat, nodeTimeout, startTimeout, schedulerDatabase);
     }
   }
 }

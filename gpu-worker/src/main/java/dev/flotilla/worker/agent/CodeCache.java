@@ -37,7 +37,9 @@ final class CodeCache {
       }
       Path tmp = Files.createTempFile(dir, "blob-", ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        Iterator<BlobChunk> chunks = scheduler.getBlob(GetBlobRequest.newBuilder().setHash(hash).build());
+        // Waits out a scheduler restart rather than failing the task it is for.
+        Iterator<BlobChunk> chunks = scheduler.withWaitForReady().withDeadlineAfter(2, java.util.concurrent.TimeUnit.MINUTES)
+            .getBlob(GetBlobRequest.newBuilder().setHash(hash).build());
         while (chunks.hasNext()) {
           chunks.next().getData().writeTo(out);
         }

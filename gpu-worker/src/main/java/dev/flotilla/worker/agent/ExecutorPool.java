@@ -143,6 +143,24 @@ final class ExecutorPool implements AutoCloseable {
     }
   }
 
+  /** The actors whose executors live here, as a re-registration reports them. */
+  List<dev.flotilla.protocol.scheduler.v1.LiveActor> liveActors() {
+    List<dev.flotilla.protocol.scheduler.v1.LiveActor> out = new ArrayList<>();
+    for (ExecutorProcess e : byId.values()) {
+      if (e.actorId != null && !e.isDead()) {
+        var a = dev.flotilla.protocol.scheduler.v1.LiveActor.newBuilder().setActorId(e.actorId)
+            .setIncarnation(e.actorIncarnation);
+        for (String g : e.gpuKey.split(",")) {
+          if (!g.isEmpty()) {
+            a.addGpuIndices(Integer.parseInt(g));
+          }
+        }
+        out.add(a.build());
+      }
+    }
+    return out;
+  }
+
   List<ExecutorProcess> all() {
     return List.copyOf(byId.values());
   }

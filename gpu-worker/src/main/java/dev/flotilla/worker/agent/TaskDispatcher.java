@@ -4,6 +4,7 @@ import dev.flotilla.protocol.common.v1.ErrorInfo;
 import dev.flotilla.protocol.scheduler.v1.ActorDiedRequest;
 import dev.flotilla.protocol.scheduler.v1.ArgSource;
 import dev.flotilla.protocol.scheduler.v1.NodeServiceGrpc;
+import dev.flotilla.protocol.scheduler.v1.RunningWork;
 import dev.flotilla.protocol.scheduler.v1.TaskAssignment;
 import dev.flotilla.protocol.scheduler.v1.TaskFinishedRequest;
 import dev.flotilla.protocol.worker.v1.ExecuteTask;
@@ -45,6 +46,19 @@ final class TaskDispatcher {
   }
 
   void dispatch(TaskAssignment a) {
+    TaskFinishedRequest ran = a.getActorId().isEmpty() || a.getActorCreate() ? null
+        : outcomes.get(a.getActorId(), a.getTaskId());
+    if (ran != null && ran.hasStoredSize() && !store.contains(a.getReturnObjectId())) {
+      ran = null; // its stored result was freed since: run it again
+    }
+    if (ran != null) { // re-sent by a restarted scheduler: answer, do not run it again
+      TaskFinishedRequest kept = ran;
+      io.grpc.Context.ROOT.run(() -> redelivery.send("the outcome of task " + a.getTaskId(),
+          () -> scheduler.withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+              .taskFinished(kept.toBuilder().setAttempt(a.getAttempt()).setNodeId(nodeId.get()).build())));
+      return;
+    }
+    running.put(a.getTaskId(), a);
     if (a.getActorId().isEmpty()) {
       Thread.ofVirtual().name("dispatch-" + a.getTaskId()).start(() -> prepareAndSend(a));
     } else {
@@ -57,9 +71,35 @@ final class TaskDispatcher {
 
   private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ExecutorService> actorLanes =
       new java.util.concurrent.ConcurrentHashMap<>();
+  /** Assignments not yet reported finished, by task id: what a re-registration reports running. */
+  private final java.util.concurrent.ConcurrentHashMap<String, TaskAssignment> running =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final CallOutcomes outcomes = new CallOutcomes(20_000, 32L << 20);
+  private final Redelivery redelivery = new Redelivery(java.time.Duration.ofMinutes(10), java.time.Duration.ofMillis(500));
+
+  /** The work this node runs now, as a re-registration reports it. */
+  List<RunningWork> runningWork() {
+    List<RunningWork> out = new ArrayList<>();
+    for (TaskAssignment a : running.values()) {
+      out.add(RunningWork.newBuilder().setTaskId(a.getTaskId()).setAttempt(a.getAttempt()).setActorId(a.getActorId())
+          .setActorCreate(a.getActorCreate()).setResources(a.getResources()).addAllGpuIndices(a.getGpuIndicesList())
+          .setPlacementGroupId(a.getPlacementGroupId()).setBundleIndex(a.getBundleIndex()).build());
+    }
+    return out;
+  }
+
+  /** Reports still waiting for the scheduler. */
+  int undelivered() {
+    return redelivery.waiting();
+  }
+
+  void close() {
+    redelivery.close();
+  }
 
   /** The actor is gone from this node: drop its lane. */
   void forgetActor(String actorId) {
+    outcomes.forget(actorId);
     var lane = actorLanes.remove(actorId);
     if (lane != null) {
       lane.shutdown();
@@ -130,6 +170,9 @@ final class TaskDispatcher {
       case ERROR -> out.setError(d.getError());
       case OUTCOME_NOT_SET -> out.setError(error(ErrorInfo.Kind.INVALID, r.task().getName(), "the executor reported no outcome"));
     }
+    if (!r.task().getActorId().isEmpty() && !r.task().getActorCreate()) {
+      outcomes.keep(r.task().getActorId(), out.setNodeId(nodeId.get()).build());
+    }
     report(out);
   }
 
@@ -138,14 +181,12 @@ final class TaskDispatcher {
     int code = e.process.exitValue();
     if (e.actorId != null) {
       forgetActor(e.actorId);
-      try {
-        scheduler.actorDied(ActorDiedRequest.newBuilder().setNodeId(nodeId.get()).setActorId(e.actorId)
-            .setIncarnation(e.actorIncarnation)
-            .setMessage("its executor " + e.executorId + " (pid " + e.process.pid() + ") exited with code " + code)
-            .build());
-      } catch (RuntimeException ex) {
-        LOG.warning(() -> "cannot report actor " + e.actorId + " dead: " + ex.getMessage());
-      }
+      var died = ActorDiedRequest.newBuilder().setNodeId(nodeId.get()).setActorId(e.actorId)
+          .setIncarnation(e.actorIncarnation)
+          .setMessage("its executor " + e.executorId + " (pid " + e.process.pid() + ") exited with code " + code)
+          .build();
+      io.grpc.Context.ROOT.run(() -> redelivery.send("the death of actor " + e.actorId,
+          () -> scheduler.withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS).actorDied(died)));
     }
     for (ExecutorProcess.Running r : lost) {
       r.cleanup().run();
@@ -157,21 +198,11 @@ final class TaskDispatcher {
 
   private void report(TaskFinishedRequest.Builder r) {
     var request = r.setNodeId(nodeId.get()).build();
+    running.remove(request.getTaskId());
     // Outside the caller's gRPC context: a report made while handling an executor's stream must
-    // not be cancelled when that executor dies.
-    io.grpc.Context.ROOT.run(() -> {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          scheduler.withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS).taskFinished(request);
-          return;
-        } catch (RuntimeException ex) {
-          if (attempt == 3) {
-            LOG.warning(() -> "cannot report task " + request.getTaskId() + " to the scheduler: " + ex.getMessage());
-            return;
-          }
-        }
-      }
-    });
+    // not be cancelled when that executor dies. Kept and re-sent while the scheduler is away.
+    io.grpc.Context.ROOT.run(() -> redelivery.send("the outcome of task " + request.getTaskId(),
+        () -> scheduler.withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS).taskFinished(request)));
   }
 
   private static ErrorInfo error(ErrorInfo.Kind kind, String task, String message) {

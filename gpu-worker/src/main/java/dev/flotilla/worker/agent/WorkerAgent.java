@@ -27,7 +27,9 @@ import java.util.logging.Logger;
 /**
  * A running gpu-worker: serves its object store and executors, registers with the scheduler,
  * heartbeats, and obeys the scheduler's command stream. If the scheduler forgets the node (it
- * declared it dead, or restarted), the node drops its executors and objects and registers anew.
+ * restarted, or declared the node dead), the node registers again under the same id and reports
+ * its live actors, running work and stored objects: the scheduler adopts what it still wants and
+ * kills the rest. Outcomes that could not be reported meanwhile are re-sent.
  */
 public final class WorkerAgent implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WorkerAgent.class.getName());
@@ -93,6 +95,7 @@ public final class WorkerAgent implements AutoCloseable {
 
   private synchronized void register() {
     var req = RegisterNodeRequest.newBuilder()
+        .setNodeId(nodeId)
         .setAddress(config.host() + ":" + server.getPort())
         .setTotal(total())
         .putAllLabels(resources.labels())
@@ -100,6 +103,11 @@ public final class WorkerAgent implements AutoCloseable {
         .setStoreCapacityBytes(config.storeBytes());
     for (GpuInfo g : resources.gpus()) {
       req.addGpus(GpuDevice.newBuilder().setIndex(g.index()).setModel(g.model()).setMemoryMb(g.memoryMb()));
+    }
+    if (!nodeId.isEmpty()) { // coming back: tell the scheduler what still runs and is held here
+      req.addAllLiveActors(pool.liveActors()).addAllRunning(dispatcher.runningWork());
+      store.sealedSizes().forEach((id, size) ->
+          req.addObjects(dev.flotilla.protocol.scheduler.v1.HeldObject.newBuilder().setObjectId(id).setSize(size)));
     }
     var resp = nodes.withWaitForReady().withDeadlineAfter(30, TimeUnit.SECONDS).registerNode(req.build());
     nodeId = resp.getNodeId();
@@ -158,8 +166,9 @@ public final class WorkerAgent implements AutoCloseable {
       boolean known = nodes.withDeadlineAfter(5, TimeUnit.SECONDS).heartbeat(
           HeartbeatRequest.newBuilder().setNodeId(nodeId).setStoreUsedBytes(store.usedBytes()).build()).getKnown();
       if (!known) {
-        LOG.warning(() -> "the scheduler no longer knows node " + nodeId + "; dropping executors and registering again");
-        pool.close();
+        LOG.warning(() -> "the scheduler no longer knows node " + nodeId + " (it restarted, or declared the node dead);"
+            + " registering again with " + pool.liveActors().size() + " live actor(s) and "
+            + dispatcher.runningWork().size() + " running task(s)");
         register();
       }
     } catch (RuntimeException e) {
@@ -175,6 +184,7 @@ public final class WorkerAgent implements AutoCloseable {
   public void close() {
     closed = true;
     timer.shutdownNow();
+    dispatcher.close();
     pool.close();
     server.shutdownNow();
     fetcher.close();

@@ -40,6 +40,17 @@ final class Ledger {
     return spilled;
   }
 
+  /** Every sealed object's id and size. */
+  Map<String, Long> sealedSizes() {
+    Map<String, Long> out = new HashMap<>();
+    for (Entry e : entries.values()) {
+      if (e.state.sealed()) {
+        out.put(e.id, e.size);
+      }
+    }
+    return out;
+  }
+
   Entry get(String objectId) {
     return entries.get(objectId);
   }

@@ -272,6 +272,11 @@ public final class ObjectStore implements AutoCloseable {
     return Optional.of(restore(entry, victims));
   }
 
+  /** Every sealed object's id and size (in memory or on disk), e.g. to report after a scheduler restart. */
+  public java.util.Map<String, Long> sealedSizes() {
+    return underLock(ledger::sealedSizes);
+  }
+
   /** True if the object is sealed (in memory or on disk). */
   public boolean contains(String objectId) {
     return underLock(

@@ -159,6 +159,26 @@ public final class ClusterState {
   }
 
   /**
+   * Re-applies a reservation made before a scheduler restart, with the GPU devices it had: the work
+   * holding it is still running on the node. Returns null (and no change) when the node is unknown
+   * or dead, or no longer has room for it (then the caller treats the work as unaccounted).
+   */
+  public Reservation adopt(String nodeId, Resources demand, List<Integer> gpuIndices) {
+    NodeEntry entry = entries.get(nodeId);
+    if (entry == null || !entry.alive || !entry.available.fits(demand)) {
+      return null;
+    }
+    PlacementRequest.checkDemand("adopted reservation on node " + nodeId, demand);
+    Reservation r = new Reservation(nodeId, demand, List.copyOf(gpuIndices));
+    entry.available = entry.available.minus(demand);
+    entry.gpus.take(r.gpuIndices(), r.gpuSharePerDevice());
+    entry.increment(entry.held, r);
+    entry.refreshView();
+    publish(entry);
+    return r;
+  }
+
+  /**
    * Returns a reservation's resources; false (and no change) when the node is gone or does not hold
    * it. A reservation whose CPU was returned while blocked gives back only the rest.
    */

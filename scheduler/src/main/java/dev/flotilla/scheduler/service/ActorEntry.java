@@ -9,8 +9,11 @@ import java.util.Map;
 
 /** One actor and its calls. Guarded by the coordinator's lock. */
 final class ActorEntry {
-  /** Lifecycle: creating (placing or constructing), alive on a node, or dead for good. */
-  enum State { CREATING, ALIVE, DEAD }
+  /**
+   * Lifecycle: creating (placing or constructing), alive on a node, or dead for good; recovering
+   * after a scheduler restart until its node reports it (or the recovery window ends).
+   */
+  enum State { CREATING, ALIVE, DEAD, RECOVERING }
 
   final ActorSpec spec;
   /** The job its executor runs as: the creator's, or its own when detached. */
@@ -22,6 +25,8 @@ final class ActorEntry {
   String creationTaskId;
   Reservation reservation;
   String deathReason;
+  /** While recovering: the node it was alive on before the restart (empty if it was being created). */
+  String recoverNode = "";
   /** Calls not yet sent, in submission order. */
   final Deque<CallEntry> pending = new ArrayDeque<>();
   /** Per calling session: the next sequence number due, and calls that arrived early. */

@@ -50,6 +50,7 @@ final class Actors {
       }
     }
     var actor = new ActorEntry(spec);
+    c.store.actorSaved(row(actor)); // durable before it is acknowledged
     byId.put(actor.id(), actor);
     if (!spec.getName().isEmpty()) {
       byName.put(key, actor.id());
@@ -61,8 +62,30 @@ final class Actors {
     return null;
   }
 
+  /** The actor as the state store keeps it. */
+  private static dev.flotilla.scheduler.state.ClusterStateStore.ActorRow row(ActorEntry a) {
+    String node = a.state == ActorEntry.State.ALIVE && a.reservation != null ? a.reservation.nodeId() : "";
+    String state = a.state == ActorEntry.State.RECOVERING ? "CREATING" : a.state.name();
+    return new dev.flotilla.scheduler.state.ClusterStateStore.ActorRow(a.id(), a.spec.getJobId(), a.spec.getDetached(),
+        a.spec.toByteArray(), state, node, a.incarnation, a.restartsLeft, a.deathReason == null ? "" : a.deathReason);
+  }
+
+  private void save(ActorEntry a) {
+    c.persist(() -> c.store.actorSaved(row(a)));
+  }
+
   private void startCreation(ActorEntry a, boolean first) {
-    var spec = TaskSpec.newBuilder()
+    var t = new TaskEntry(creationSpec(a, first), c.now());
+    t.actor = a;
+    a.creationTaskId = t.spec.getTaskId();
+    c.enqueue(t, a.executorJob, first);
+    if (!c.tasks.containsKey(t.spec.getTaskId()) && a.state == ActorEntry.State.CREATING) {
+      markDead(a, "a constructor argument failed or was lost");
+    }
+  }
+
+  private static TaskSpec creationSpec(ActorEntry a, boolean first) {
+    return TaskSpec.newBuilder()
         .setTaskId(first ? a.id() : a.id() + "~" + a.incarnation)
         .setJobId(a.executorJob)
         .setSessionId(a.spec.getSessionId())
@@ -75,13 +98,6 @@ final class Actors {
         .setPlacementGroupId(a.spec.getPlacementGroupId())
         .setBundleIndex(a.spec.getBundleIndex())
         .build();
-    a.creationTaskId = spec.getTaskId();
-    var t = new TaskEntry(spec, c.now());
-    t.actor = a;
-    c.enqueue(t, a.executorJob, first);
-    if (!c.tasks.containsKey(spec.getTaskId()) && a.state == ActorEntry.State.CREATING) {
-      markDead(a, "a constructor argument failed or was lost");
-    }
   }
 
   /** The constructor finished (or its executor died while it ran). */
@@ -96,7 +112,9 @@ final class Actors {
         c.queue.remove(t.spec.getTaskId());
         a.state = ActorEntry.State.ALIVE;
         LOG.info(() -> a.describe() + " alive on " + a.reservation.nodeId() + " (incarnation " + a.incarnation + ")");
-        if (first) {
+        save(a);
+        ObjectEntry ready = c.objects.get(a.id());
+        if (ready != null && !ready.isReady()) {
           c.settle(a.id(), r.hasInlineResult() ? r.getInlineResult() : ByteString.EMPTY, 0, null, null);
         }
         pump(a);
@@ -119,6 +137,9 @@ final class Actors {
   /** Accepts a call; returns null, or why not. */
   String call(ActorCallSpec spec, SessionEntry session) {
     if (calls.containsKey(spec.getTaskId()) || c.objects.containsKey(spec.getTaskId())) {
+      if (c.recovery.claim(spec.getTaskId())) {
+        c.addRef(session, spec.getTaskId()); // its result outlived the restart on a node
+      }
       return null;
     }
     ActorEntry a = byId.get(spec.getActorId());
@@ -186,6 +207,9 @@ final class Actors {
         complete(call, null, 0, null, failed);
         continue;
       }
+      if (adoptOrphan(a, call)) {
+        continue;
+      }
       a.inFlight.put(call.spec.getTaskId(), call);
       NodeLink node = c.nodes.get(a.reservation.nodeId());
       node.send(NodeCommand.newBuilder().setAssign(TaskAssignment.newBuilder()
@@ -204,9 +228,43 @@ final class Actors {
     }
   }
 
+  /**
+   * A call re-sent after a scheduler restart that the actor still runs, or already ran, is adopted
+   * rather than run again. True when adopted.
+   */
+  private boolean adoptOrphan(ActorEntry a, CallEntry call) {
+    if (!c.recovery.inWindow()) {
+      return false;
+    }
+    String id = call.spec.getTaskId();
+    TaskFinishedRequest done = c.recovery.takeResult(id);
+    Recovery.Orphan running = done == null ? c.recovery.takeRunning(id) : null;
+    if (done == null && running == null) {
+      return false;
+    }
+    call.attempt = done != null ? done.getAttempt() : running.attempt();
+    a.inFlight.put(id, call);
+    if (done != null) {
+      callFinished(done);
+    }
+    return true;
+  }
+
   void callFinished(TaskFinishedRequest r) {
+    c.recovery.orphanEnded(r);
     ActorEntry a = byId.get(calls.get(r.getTaskId()));
     CallEntry call = a == null ? null : a.inFlight.get(r.getTaskId());
+    if (call == null && a != null && c.recovery.inWindow()) {
+      // Ran before the restart, re-sent but not yet sent on: it is done, not to be run again.
+      for (CallEntry p : a.pending) {
+        if (p.spec.getTaskId().equals(r.getTaskId()) && p.attempt == r.getAttempt()) {
+          a.pending.remove(p);
+          a.inFlight.put(p.spec.getTaskId(), p);
+          call = p;
+          break;
+        }
+      }
+    }
     if (call == null || call.attempt != r.getAttempt()) {
       return;
     }
@@ -286,6 +344,7 @@ final class Actors {
       a.incarnation++;
       a.state = ActorEntry.State.CREATING;
       LOG.info(() -> a.describe() + " died (" + reason + "); restarting, incarnation " + a.incarnation);
+      save(a);
       startCreation(a, false);
     } else {
       markDead(a, "it died (" + reason + ") and has no restarts left (maxRestarts=" + a.spec.getMaxRestarts() + ")");
@@ -298,7 +357,8 @@ final class Actors {
     if (a == null || a.state == ActorEntry.State.DEAD) {
       return;
     }
-    String node = a.reservation != null ? a.reservation.nodeId() : null;
+    String node = a.reservation != null ? a.reservation.nodeId()
+        : a.state == ActorEntry.State.RECOVERING && !a.recoverNode.isEmpty() ? a.recoverNode : null;
     TaskEntry creation = c.tasks.get(a.creationTaskId);
     if (node == null && creation != null && creation.reservation != null) {
       node = creation.reservation.nodeId();
@@ -337,6 +397,7 @@ final class Actors {
     a.state = ActorEntry.State.DEAD;
     a.deathReason = reason;
     LOG.info(() -> a.describe() + " is dead: " + reason);
+    save(a);
     ErrorInfo error = actorDiedError(a.describe() + " is dead: " + reason, "");
     for (CallEntry call : List.copyOf(a.inFlight.values())) {
       complete(call, null, 0, null, error.toBuilder().setTaskName(call.spec.getName()).build());
@@ -381,6 +442,104 @@ final class Actors {
     for (ActorEntry a : byId.values()) {
       if (a.state == ActorEntry.State.ALIVE && !a.pending.isEmpty()) {
         pump(a);
+      }
+    }
+  }
+
+  // ---- after a scheduler restart ------------------------------------------------------------
+
+  /** Reads an actor back from the state store: dead, or recovering until its node reports it. */
+  void restore(dev.flotilla.scheduler.state.ClusterStateStore.ActorRow row) {
+    ActorSpec spec;
+    try {
+      spec = ActorSpec.parseFrom(row.spec());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      LOG.warning(() -> "stored actor " + row.actorId() + " is unreadable, dropped: " + e.getMessage());
+      return;
+    }
+    var a = new ActorEntry(spec);
+    a.incarnation = row.incarnation();
+    a.restartsLeft = row.restartsLeft();
+    a.creationTaskId = a.incarnation == 0 ? a.id() : a.id() + "~" + a.incarnation;
+    byId.put(a.id(), a);
+    var ready = new ObjectEntry(a.id(), spec.getJobId());
+    c.objects.put(ready.id, ready);
+    if (row.state().equals("DEAD")) {
+      a.state = ActorEntry.State.DEAD;
+      a.deathReason = row.deathReason();
+      ready.state = ObjectEntry.State.FAILED;
+      ready.error = actorDiedError(a.describe() + " is dead: " + a.deathReason, "");
+      return;
+    }
+    a.state = ActorEntry.State.RECOVERING;
+    a.recoverNode = row.nodeId();
+    if (row.state().equals("ALIVE")) {
+      ready.state = ObjectEntry.State.INLINE;
+      ready.inline = ByteString.EMPTY;
+    }
+    if (!spec.getName().isEmpty()) {
+      byName.put(nameKey(spec.getNamespace(), spec.getName()), a.id());
+    }
+  }
+
+  /** A node reports the actor's executor alive: it keeps running, with its resources re-reserved. */
+  boolean adopt(dev.flotilla.protocol.scheduler.v1.LiveActor live, String nodeId) {
+    ActorEntry a = byId.get(live.getActorId());
+    if (a == null || a.state != ActorEntry.State.RECOVERING || a.incarnation != live.getIncarnation()) {
+      return a != null && a.state == ActorEntry.State.ALIVE && a.reservation != null
+          && a.reservation.nodeId().equals(nodeId) && a.incarnation == live.getIncarnation();
+    }
+    var r = c.recovery.adoptReservation(nodeId, a.spec.getResources().getAmountsMap(), live.getGpuIndicesList(),
+        a.spec.getPlacementGroupId(), Math.max(0, a.spec.getBundleIndex()));
+    if (r == null) {
+      return false;
+    }
+    a.reservation = r;
+    a.state = ActorEntry.State.ALIVE;
+    a.recoverNode = "";
+    LOG.info(() -> a.describe() + " kept running on " + nodeId + " across the scheduler restart");
+    save(a);
+    ObjectEntry ready = c.objects.get(a.id());
+    if (ready != null && !ready.isReady()) {
+      c.settle(a.id(), ByteString.EMPTY, 0, null, null);
+    }
+    pump(a);
+    return true;
+  }
+
+  /** A node reports the actor's constructor still running: the creation goes on there. */
+  boolean adoptCreation(dev.flotilla.protocol.scheduler.v1.RunningWork w, String nodeId) {
+    ActorEntry a = byId.get(w.getActorId());
+    if (a == null || a.state != ActorEntry.State.RECOVERING || !a.recoverNode.isEmpty()
+        || !w.getTaskId().equals(a.creationTaskId)) {
+      return false;
+    }
+    var r = c.recovery.adoptReservation(nodeId, w.getResources().getAmountsMap(), w.getGpuIndicesList(),
+        w.getPlacementGroupId(), w.getBundleIndex());
+    if (r == null) {
+      return false;
+    }
+    var t = new TaskEntry(creationSpec(a, a.incarnation == 0), c.now());
+    t.actor = a;
+    t.state = TaskEntry.State.RUNNING;
+    t.attempt = w.getAttempt();
+    t.reservation = r;
+    c.tasks.put(t.spec.getTaskId(), t);
+    a.state = ActorEntry.State.CREATING;
+    return true;
+  }
+
+  /** The recovery window ended: an actor no node reported is treated as dead (and may restart). */
+  void recoveryEnded() {
+    for (ActorEntry a : List.copyOf(byId.values())) {
+      if (a.state != ActorEntry.State.RECOVERING) {
+        continue;
+      }
+      if (a.recoverNode.isEmpty()) {
+        a.state = ActorEntry.State.CREATING; // its creation was lost with the old scheduler: start it again
+        startCreation(a, false);
+      } else {
+        died(a, "node " + a.recoverNode + " did not report it after the scheduler restarted");
       }
     }
   }

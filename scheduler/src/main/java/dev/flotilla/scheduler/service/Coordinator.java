@@ -19,6 +19,8 @@ import dev.flotilla.scheduler.core.PlacementRequest;
 import dev.flotilla.scheduler.core.Reservation;
 import dev.flotilla.scheduler.core.Resources;
 import dev.flotilla.scheduler.core.TaskQueue;
+import dev.flotilla.scheduler.state.ClusterStateStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -53,10 +55,37 @@ final class Coordinator {
   final Actors actors = new Actors(this);
   private final Lineage lineage = new Lineage(this);
   final PlacementGroups groups = new PlacementGroups(this);
+  final ClusterStateStore store;
+  final Recovery recovery;
+  /** Changes on every start: clients and nodes that see a new one know the scheduler restarted. */
+  final String epoch = Ids.random("epoch-");
 
   Coordinator(InstantSource clock, TaskQueue queue) {
+    this(clock, queue, ClusterStateStore.NONE, Duration.ofSeconds(30), Duration.ofSeconds(3));
+  }
+
+  /**
+   * @param recoveryWindow after a restart, how long nodes and clients have to come back
+   * @param settle after a restart, how long placement waits for nodes to re-register
+   */
+  Coordinator(InstantSource clock, TaskQueue queue, ClusterStateStore store, Duration recoveryWindow, Duration settle) {
     this.clock = clock;
     this.queue = queue;
+    this.store = store;
+    this.recovery = new Recovery(this, recoveryWindow, settle);
+  }
+
+  /** Reads back what the store kept from before a restart (nothing, for an in-memory store). */
+  synchronized void restore() {
+    var snapshot = store.load();
+    if (!snapshot.sessions().isEmpty() || !snapshot.actors().isEmpty() || !snapshot.groups().isEmpty()) {
+      recovery.restore(snapshot);
+    }
+  }
+
+  /** Periodic: ends the recovery window once it has passed. */
+  synchronized void recoveryTick() {
+    recovery.tick();
   }
 
   Instant now() {
@@ -67,10 +96,13 @@ final class Coordinator {
 
   /** Accepts a task; idempotent on its id. Returns null when accepted, else why not. */
   synchronized String submit(TaskSpec spec) {
+    SessionEntry session = sessions.get(spec.getSessionId());
     if (tasks.containsKey(spec.getTaskId()) || objects.containsKey(spec.getTaskId())) {
+      if (session != null && recovery.claim(spec.getTaskId())) {
+        addRef(session, spec.getTaskId()); // its result outlived the restart on a node
+      }
       return null;
     }
-    SessionEntry session = sessions.get(spec.getSessionId());
     if (session == null) {
       return "unknown session " + spec.getSessionId() + ": open one first";
     }
@@ -82,8 +114,46 @@ final class Coordinator {
     var result = new ObjectEntry(spec.getTaskId(), session.jobId);
     objects.put(result.id, result);
     addRef(session, result.id);
-    enqueue(new TaskEntry(spec, now()), session.jobId, true);
+    var task = new TaskEntry(spec, now());
+    if (!adoptOrphan(task)) {
+      enqueue(task, session.jobId, true);
+    }
     return null;
+  }
+
+  /**
+   * A task re-sent after a scheduler restart that a node still runs, or already finished, is
+   * adopted rather than run again. True when adopted.
+   */
+  private boolean adoptOrphan(TaskEntry task) {
+    if (!recovery.inWindow()) {
+      return false;
+    }
+    String id = task.spec.getTaskId();
+    TaskFinishedRequest done = recovery.takeResult(id);
+    Recovery.Orphan running = done == null ? recovery.takeRunning(id) : null;
+    if (done == null && running == null) {
+      return false;
+    }
+    tasks.put(id, task);
+    for (TaskArg a : task.spec.getArgsList()) {
+      if (a.hasObjectId()) {
+        objects.get(a.getObjectId()).refCount++;
+      }
+    }
+    task.state = TaskEntry.State.RUNNING;
+    if (done != null) {
+      task.attempt = done.getAttempt();
+      task.reservation = new Reservation(done.getNodeId(), Resources.of(Map.of()), List.of());
+      taskFinished(done);
+    } else {
+      task.attempt = running.attempt();
+      task.reservation = running.reservation() != null ? running.reservation()
+          : new Reservation(running.nodeId(), Resources.of(Map.of()), List.of());
+    }
+    LOG.info(() -> "task " + id + " re-sent after the restart adopted (" + (done != null ? "finished" : "running") + " on "
+        + task.reservation.nodeId() + ")");
+    return true;
   }
 
   /**
@@ -134,6 +204,23 @@ final class Coordinator {
     schedule();
   }
 
+  /**
+   * A re-sent task still queued turns out to run (or have run) on a node since before the restart:
+   * take that copy as its run. Not for tasks in placement groups (those simply run again).
+   */
+  boolean adoptQueued(String taskId, Recovery.Orphan copy) {
+    TaskEntry t = tasks.get(taskId);
+    if (t == null || t.state != TaskEntry.State.QUEUED || t.actor != null || !t.spec.getPlacementGroupId().isEmpty()) {
+      return false;
+    }
+    queue.remove(taskId);
+    t.state = TaskEntry.State.RUNNING;
+    t.attempt = copy.attempt();
+    t.reservation = copy.reservation() != null ? copy.reservation()
+        : new Reservation(copy.nodeId(), Resources.of(Map.of()), List.of());
+    return true;
+  }
+
   PlacementRequest request(TaskEntry t) {
     Map<String, Double> demand = new HashMap<>(t.spec.getResources().getAmountsMap());
     return new PlacementRequest(
@@ -153,6 +240,9 @@ final class Coordinator {
 
   /** Places whatever fits now and sends it to its node. */
   synchronized void schedule() {
+    if (recovery.settling()) {
+      return; // just restarted: nodes re-register first, so work they still run is adopted, not repeated
+    }
     groups.schedule();
     for (Placement p : queue.schedule(cluster, now())) {
       TaskEntry t = tasks.get(p.taskId());
@@ -193,7 +283,9 @@ final class Coordinator {
             .addAllCodePackage(t.spec.getCodePackageList())
             .setReturnObjectId(t.spec.getTaskId())
             .addAllGpuIndices(t.reservation.gpuIndices())
-            .setResources(t.spec.getResources());
+            .setResources(t.spec.getResources())
+            .setPlacementGroupId(t.spec.getPlacementGroupId())
+            .setBundleIndex(Math.max(0, groups.bundleOf(t.reservation)));
     if (t.actor != null) {
       a.setJobId(t.actor.executorJob)
           .setActorId(t.actor.id())
@@ -256,6 +348,15 @@ final class Coordinator {
       return;
     }
     TaskEntry t = tasks.get(r.getTaskId());
+    if (t == null && !objects.containsKey(r.getTaskId())) {
+      recovery.finishedUnknown(r);
+      return;
+    }
+    recovery.orphanEnded(r); // a copy that ran across the restart while its re-sent task ran again
+    if (t != null && t.state == TaskEntry.State.QUEUED && recovery.inWindow()
+        && adoptQueued(t.spec.getTaskId(), new Recovery.Orphan(r.getNodeId(), r.getAttempt(), null, ""))) {
+      LOG.info(() -> "re-sent task " + r.getTaskId() + " had finished before the restart; its outcome adopted");
+    }
     if (t == null || t.state != TaskEntry.State.RUNNING || t.attempt != r.getAttempt()
         || !t.reservation.nodeId().equals(r.getNodeId())) {
       return; // a late report of an attempt that was already retried elsewhere
@@ -473,6 +574,7 @@ final class Coordinator {
   synchronized void addRefs(SessionEntry s, List<String> ids) {
     for (String id : ids) {
       if (objects.containsKey(id)) {
+        recovery.claim(id);
         addRef(s, id);
       }
     }
@@ -552,9 +654,20 @@ final class Coordinator {
 
   // ---- sessions ----------------------------------------------------------------------------
 
+  /** Opens a session, durably (a store failure fails the open). */
   synchronized SessionEntry openSession(String sessionId, String jobId, boolean driver, String clientName) {
+    store.sessionOpened(new ClusterStateStore.SessionRow(sessionId, jobId, driver, clientName));
     var s = new SessionEntry(sessionId, jobId, driver, clientName);
     sessions.put(sessionId, s);
+    return s;
+  }
+
+  /** A session's client attached its lifeline; a restored session counts as back. */
+  synchronized SessionEntry attachLifeline(String sessionId) {
+    SessionEntry s = sessions.get(sessionId);
+    if (s != null) {
+      s.lifelineAttached = true;
+    }
     return s;
   }
 
@@ -568,6 +681,13 @@ final class Coordinator {
     if (s == null) {
       return;
     }
+    persist(() -> {
+      if (s.driver) {
+        store.jobEnded(s.jobId);
+      } else {
+        store.sessionClosed(id);
+      }
+    });
     for (var e : List.copyOf(s.refs.entrySet())) {
       for (int i = 0; i < e.getValue(); i++) {
         decRef(e.getKey());
@@ -606,6 +726,15 @@ final class Coordinator {
     schedule();
   }
 
+  /** A state write whose failure must not stop the cluster: logged, the in-memory change stands. */
+  void persist(Runnable write) {
+    try {
+      write.run();
+    } catch (dev.flotilla.scheduler.state.StateStoreException e) {
+      LOG.warning(() -> "scheduler state not saved: " + e.getMessage());
+    }
+  }
+
   // ---- nodes -------------------------------------------------------------------------------
 
   synchronized NodeLink node(String id) {
@@ -620,9 +749,11 @@ final class Coordinator {
     nodes.put(link.nodeId, link);
   }
 
-  synchronized void nodeConnected(NodeLink link, Resources total, Map<String, String> labels, int gpus) {
+  synchronized void nodeConnected(NodeLink link, Resources total, Map<String, String> labels, int gpus,
+      dev.flotilla.protocol.scheduler.v1.RegisterNodeRequest registration) {
     cluster.upsertNode(link.nodeId, link.address, total, labels, gpus);
     LOG.info(() -> "node " + link.nodeId + " at " + link.address + " ready: " + total.describe());
+    recovery.nodeConnected(link, registration);
     schedule();
   }
 
@@ -662,6 +793,7 @@ final class Coordinator {
             "node " + n.nodeId + " died (" + why + ") while running the task"));
       }
     }
+    recovery.nodeDied(n.nodeId);
     actors.nodeDied(n.nodeId, "node " + n.nodeId + " died (" + why + ")");
     groups.nodeDied(n.nodeId);
     cluster.markDead(n.nodeId);

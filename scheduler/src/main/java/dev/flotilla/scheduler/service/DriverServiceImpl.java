@@ -34,7 +34,9 @@ import dev.flotilla.protocol.scheduler.v1.WaitObjectsResponse;
 import dev.flotilla.protocol.common.v1.NodeRef;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import dev.flotilla.protocol.scheduler.v1.LifelineEvent;
 import dev.flotilla.protocol.scheduler.v1.LifelineRequest;
+import dev.flotilla.scheduler.state.StateStoreException;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +45,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The gRPC face of the scheduler for drivers and executors. Validates, then calls the coordinator. */
 final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
@@ -54,8 +55,6 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
   private final ScheduledExecutorService timers;
   private final SchedulerConfig config;
   private final StatusReport status;
-  private final AtomicLong jobs = new AtomicLong();
-  private final AtomicLong sessionCounter = new AtomicLong();
 
   DriverServiceImpl(Coordinator coordinator, BlobStore blobs, ScheduledExecutorService timers, SchedulerConfig config) {
     this.coordinator = coordinator;
@@ -68,14 +67,20 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
   @Override
   public void openSession(OpenSessionRequest req, StreamObserver<OpenSessionResponse> out) {
     boolean driver = req.getJobId().isEmpty();
-    String jobId = driver ? "job-" + jobs.incrementAndGet() : req.getJobId();
-    String sessionId = "s" + sessionCounter.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
-    coordinator.openSession(sessionId, jobId, driver, req.getClientName());
+    String jobId = driver ? Ids.random("job-") : req.getJobId();
+    String sessionId = Ids.random("s-");
+    try {
+      coordinator.openSession(sessionId, jobId, driver, req.getClientName());
+    } catch (StateStoreException e) {
+      out.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
     out.onNext(
         OpenSessionResponse.newBuilder()
             .setJobId(jobId)
             .setSessionId(sessionId)
             .setInlineLimitBytes(config.inlineLimitBytes())
+            .setSchedulerEpoch(coordinator.epoch)
             .build());
     out.onCompleted();
   }
@@ -87,12 +92,16 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
   }
 
   @Override
-  public void lifeline(LifelineRequest req, StreamObserver<Empty> out) {
-    if (coordinator.session(req.getSessionId()) == null) {
-      unknownSession(out, req.getSessionId());
-      return;
+  public void lifeline(LifelineRequest req, StreamObserver<LifelineEvent> out) {
+    var stream = (ServerCallStreamObserver<LifelineEvent>) out;
+    stream.setOnCancelHandler(() -> coordinator.closeSession(req.getSessionId()));
+    synchronized (coordinator) {
+      if (coordinator.attachLifeline(req.getSessionId()) == null) {
+        unknownSession(out, req.getSessionId());
+        return;
+      }
+      out.onNext(LifelineEvent.newBuilder().setSchedulerEpoch(coordinator.epoch).build());
     }
-    ((ServerCallStreamObserver<Empty>) out).setOnCancelHandler(() -> coordinator.closeSession(req.getSessionId()));
   }
 
   @Override
@@ -157,7 +166,12 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
   public void createActor(ActorSpec spec, StreamObserver<CreateActorResponse> out) {
     String invalid = ActorSpecs.validate(spec);
     if (invalid == null) {
-      invalid = coordinator.createActor(spec);
+      try {
+        invalid = coordinator.createActor(spec);
+      } catch (StateStoreException e) {
+        out.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+        return;
+      }
     }
     if (invalid != null) {
       Status status = invalid.startsWith("ALREADY_EXISTS: ")
@@ -197,7 +211,13 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
 
   @Override
   public void createPlacementGroup(PlacementGroupSpec spec, StreamObserver<Empty> out) {
-    String invalid = spec.getGroupId().isBlank() ? "group_id is empty" : coordinator.createPlacementGroup(spec);
+    String invalid;
+    try {
+      invalid = spec.getGroupId().isBlank() ? "group_id is empty" : coordinator.createPlacementGroup(spec);
+    } catch (StateStoreException e) {
+      out.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
     if (invalid != null) {
       out.onError(Status.INVALID_ARGUMENT.withDescription(invalid).asRuntimeException());
       return;

@@ -17,13 +17,11 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The gRPC face of the scheduler for gpu-workers. */
 final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
   private final Coordinator coordinator;
   private final SchedulerConfig config;
-  private final AtomicLong counter = new AtomicLong();
   /** What a node registered with, applied when its command stream opens. */
   private final Map<String, RegisterNodeRequest> registrations = new HashMap<>();
 
@@ -38,7 +36,7 @@ final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
       out.onError(Status.INVALID_ARGUMENT.withDescription("node address is empty").asRuntimeException());
       return;
     }
-    String id = req.getNodeId().isBlank() ? "node-" + counter.incrementAndGet() : req.getNodeId();
+    String id = req.getNodeId().isBlank() ? Ids.random("node-") : req.getNodeId();
     synchronized (registrations) {
       registrations.put(id, req);
     }
@@ -47,6 +45,7 @@ final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
         RegisterNodeResponse.newBuilder()
             .setNodeId(id)
             .setHeartbeatIntervalMs(config.heartbeatInterval().toMillis())
+            .setSchedulerEpoch(coordinator.epoch)
             .build());
     out.onCompleted();
   }
@@ -67,7 +66,7 @@ final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
     synchronized (coordinator) {
       link.commands = stream;
       coordinator.nodeConnected(
-          link, Resources.of(new HashMap<>(reg.getTotal().getAmountsMap())), reg.getLabelsMap(), reg.getGpusCount());
+          link, Resources.of(new HashMap<>(reg.getTotal().getAmountsMap())), reg.getLabelsMap(), reg.getGpusCount(), reg);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.flotilla.protocol.common.v1.ResourceSet;
 import dev.flotilla.protocol.common.v1.TaskArg;
 import dev.flotilla.protocol.scheduler.v1.NodeCommand;
 import dev.flotilla.protocol.scheduler.v1.PlacementGroupSpec;
+import dev.flotilla.scheduler.core.BundleDevices;
 import dev.flotilla.scheduler.core.Reservation;
 import dev.flotilla.scheduler.core.Resources;
 import dev.flotilla.scheduler.core.placementgroup.BundleLedger;
@@ -15,6 +16,7 @@ import dev.flotilla.scheduler.core.placementgroup.GangReserver;
 import dev.flotilla.scheduler.core.placementgroup.PlacementGroupRequest;
 import dev.flotilla.scheduler.core.placementgroup.Strategy;
 import dev.flotilla.scheduler.core.PendingView;
+import dev.flotilla.scheduler.state.ClusterStateStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -39,8 +41,24 @@ final class PlacementGroups {
     String jobId;
     List<Reservation> reservations;
     List<BundleLedger> ledgers;
+    /** Per bundle: which of its GPU devices its tasks and actors use. */
+    List<BundleDevices> devices;
+
+    /** Fresh bundle accounting, for bundles holding these GPU devices. */
+    void lend(List<List<Integer>> gpuIndicesPerBundle) {
+      ledgers = new ArrayList<>();
+      devices = new ArrayList<>();
+      for (int i = 0; i < request.bundles().size(); i++) {
+        Resources b = request.bundles().get(i);
+        ledgers.add(new BundleLedger(b));
+        devices.add(new BundleDevices(gpuIndicesPerBundle.get(i), b.get(Resources.GPU)));
+      }
+    }
     String reason = "waiting for its first placement attempt";
     boolean removed;
+    /** After a scheduler restart: where each bundle was, and which are re-reserved so far. */
+    List<ClusterStateStore.BundlePlacement> recovering;
+    Reservation[] adopted;
     final List<TaskEntry> waiting = new ArrayList<>();
 
     Group(PlacementGroupSpec spec) {
@@ -54,6 +72,16 @@ final class PlacementGroups {
 
     boolean placed() {
       return reservations != null;
+    }
+
+    ClusterStateStore.GroupRow row() {
+      List<ClusterStateStore.BundlePlacement> bundles = new ArrayList<>();
+      if (reservations != null) {
+        for (Reservation r : reservations) {
+          bundles.add(new ClusterStateStore.BundlePlacement(r.nodeId(), r.gpuIndices()));
+        }
+      }
+      return new ClusterStateStore.GroupRow(spec.getGroupId(), jobId, spec.toByteArray(), bundles);
     }
   }
 
@@ -84,6 +112,7 @@ final class PlacementGroups {
       return "invalid placement group: " + e.getMessage();
     }
     g.jobId = session.jobId;
+    c.store.groupSaved(g.row()); // durable before it is acknowledged
     groups.put(spec.getGroupId(), g);
     var ready = new ObjectEntry(spec.getGroupId(), session.jobId);
     c.objects.put(ready.id, ready);
@@ -98,7 +127,7 @@ final class PlacementGroups {
   /** Tries to place every pending group, then the waiting tasks of placed ones. */
   void schedule() {
     for (Group g : groups.values()) {
-      if (!g.removed && !g.placed()) {
+      if (!g.removed && !g.placed() && g.recovering == null) {
         tryPlace(g);
       }
     }
@@ -122,11 +151,9 @@ final class PlacementGroups {
       return;
     }
     g.reservations = reserved.get();
-    g.ledgers = new ArrayList<>();
-    for (Resources b : g.request.bundles()) {
-      g.ledgers.add(new BundleLedger(b));
-    }
+    g.lend(g.reservations.stream().map(Reservation::gpuIndices).toList());
     LOG.info(() -> "placement group " + g.spec.getGroupId() + " placed on " + placed.nodeIdsPerBundle());
+    c.persist(() -> c.store.groupSaved(g.row()));
     ObjectEntry ready = c.objects.get(g.spec.getGroupId());
     if (ready != null && !ready.isReady()) {
       c.settle(ready.id, ByteString.EMPTY, 0, null, null);
@@ -168,8 +195,12 @@ final class PlacementGroups {
       if (bundle < 0) {
         continue;
       }
-      Reservation inBundle = new Reservation(g.reservations.get(bundle).nodeId(), demand,
-          demand.get(Resources.GPU) > 0 ? g.reservations.get(bundle).gpuIndices() : List.of());
+      List<Integer> gpus = g.devices.get(bundle).allocate(demand.get(Resources.GPU));
+      if (gpus == null) { // the amounts fit, but no arrangement of the bundle's devices does
+        g.ledgers.get(bundle).release(demand);
+        continue;
+      }
+      Reservation inBundle = new Reservation(g.reservations.get(bundle).nodeId(), demand, gpus);
       slots.put(inBundle, new Slot(g, bundle));
       it.remove();
       c.startPlaced(t, inBundle);
@@ -206,10 +237,17 @@ final class PlacementGroups {
     if (s == null) {
       return false;
     }
-    if (s.group.placed() && !s.group.removed) {
+    if (s.group.ledgers != null && !s.group.removed) {
       s.group.ledgers.get(s.bundle).release(r.resources());
+      s.group.devices.get(s.bundle).free(r.gpuIndices(), r.gpuSharePerDevice());
     }
     return true;
+  }
+
+  /** The bundle a reservation was lent from, or -1 when it is not from a group. */
+  int bundleOf(Reservation r) {
+    Slot s = r == null ? null : slots.get(r);
+    return s == null ? -1 : s.bundle;
   }
 
   /** Removes a group: frees its bundles, kills its actors, fails its waiting tasks. */
@@ -231,7 +269,10 @@ final class PlacementGroups {
     c.actors.killInGroup(groupId, "its placement group " + groupId + " was removed");
     if (g.placed()) {
       GangReserver.releaseAll(c.cluster, g.reservations);
+    } else if (g.adopted != null) {
+      releaseAdopted(g);
     }
+    c.persist(() -> c.store.groupRemoved(groupId));
     slots.values().removeIf(s -> s.group == g);
     ObjectEntry ready = c.objects.get(groupId);
     if (ready != null && !ready.isReady()) {
@@ -260,9 +301,95 @@ final class PlacementGroups {
         slots.values().removeIf(s -> s.group == g);
         g.reservations = null;
         g.ledgers = null;
+        g.devices = null;
         g.reason = "re-placing: node " + nodeId + " died";
+        c.persist(() -> c.store.groupSaved(g.row()));
       }
     }
+  }
+
+  // ---- after a scheduler restart ------------------------------------------------------------
+
+  /** Reads a group back: placed ones wait for their bundles' nodes to re-register. */
+  void restore(ClusterStateStore.GroupRow row) {
+    PlacementGroupSpec spec;
+    Group g;
+    try {
+      spec = PlacementGroupSpec.parseFrom(row.spec());
+      g = new Group(spec);
+    } catch (com.google.protobuf.InvalidProtocolBufferException | IllegalArgumentException e) {
+      LOG.warning(() -> "stored placement group " + row.groupId() + " is unreadable, dropped: " + e.getMessage());
+      return;
+    }
+    g.jobId = row.jobId();
+    groups.put(spec.getGroupId(), g);
+    var ready = new ObjectEntry(spec.getGroupId(), row.jobId());
+    c.objects.put(ready.id, ready);
+    if (row.bundles().size() == spec.getBundlesCount()) {
+      g.recovering = row.bundles();
+      g.adopted = new Reservation[row.bundles().size()];
+      g.lend(row.bundles().stream().map(ClusterStateStore.BundlePlacement::gpuIndices).toList());
+      g.reason = "recovering after a scheduler restart: waiting for its bundles' nodes to re-register";
+      ready.state = ObjectEntry.State.INLINE;
+      ready.inline = ByteString.EMPTY;
+    }
+  }
+
+  /** A node re-registered: re-reserve the bundles of recovering groups that were on it. */
+  void nodeBack(String nodeId) {
+    for (Group g : groups.values()) {
+      if (g.recovering == null) {
+        continue;
+      }
+      for (int i = 0; i < g.adopted.length; i++) {
+        var b = g.recovering.get(i);
+        if (g.adopted[i] == null && b.nodeId().equals(nodeId)) {
+          g.adopted[i] = c.cluster.adopt(nodeId, g.request.bundles().get(i), b.gpuIndices());
+        }
+      }
+      if (java.util.Arrays.stream(g.adopted).allMatch(java.util.Objects::nonNull)) {
+        g.reservations = List.of(g.adopted);
+        g.recovering = null;
+        g.adopted = null;
+        LOG.info(() -> "placement group " + g.spec.getGroupId() + " recovered in place");
+      }
+    }
+  }
+
+  /** Work in a bundle that kept running across the restart takes its share of the bundle again. */
+  Reservation adoptSlot(String groupId, int bundle, String nodeId, Resources demand, List<Integer> gpus) {
+    Group g = groups.get(groupId);
+    if (g == null || g.ledgers == null || bundle < 0 || bundle >= g.ledgers.size() || !g.ledgers.get(bundle).reserve(demand)) {
+      return null;
+    }
+    Reservation r = new Reservation(nodeId, demand, List.copyOf(gpus));
+    g.devices.get(bundle).take(r.gpuIndices(), r.gpuSharePerDevice());
+    slots.put(r, new Slot(g, bundle));
+    return r;
+  }
+
+  /** The recovery window ended: groups whose nodes did not all come back are placed again. */
+  void recoveryEnded() {
+    for (Group g : groups.values()) {
+      if (g.recovering != null) {
+        releaseAdopted(g);
+        slots.values().removeIf(s -> s.group == g);
+        g.ledgers = null;
+        g.devices = null;
+        g.reason = "re-placing: not every bundle's node came back after the scheduler restarted";
+        c.persist(() -> c.store.groupSaved(g.row()));
+      }
+    }
+  }
+
+  private void releaseAdopted(Group g) {
+    for (Reservation r : g.adopted) {
+      if (r != null) {
+        c.cluster.release(r);
+      }
+    }
+    g.recovering = null;
+    g.adopted = null;
   }
 
   /** Pending groups and tasks waiting in groups, for status. */

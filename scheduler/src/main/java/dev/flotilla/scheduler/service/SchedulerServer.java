@@ -2,6 +2,8 @@ package dev.flotilla.scheduler.service;
 
 import dev.flotilla.scheduler.core.Planner;
 import dev.flotilla.scheduler.core.TaskQueue;
+import dev.flotilla.scheduler.state.ClusterStateStore;
+import dev.flotilla.scheduler.state.JdbcClusterStateStore;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -16,13 +18,26 @@ public final class SchedulerServer implements AutoCloseable {
   private final Server server;
   private final ScheduledExecutorService timers;
 
-  private SchedulerServer(Server server, ScheduledExecutorService timers) {
+  private final ClusterStateStore store;
+
+  private SchedulerServer(Server server, ScheduledExecutorService timers, ClusterStateStore store) {
     this.server = server;
     this.timers = timers;
+    this.store = store;
   }
 
+  /**
+   * Opens the state store (migrating its schema), restores what it kept, and starts serving.
+   *
+   * @throws dev.flotilla.scheduler.state.StateStoreException when the configured database cannot be used
+   */
   public static SchedulerServer start(SchedulerConfig config, InstantSource clock) throws IOException {
-    var coordinator = new Coordinator(clock, new TaskQueue(Planner.withDefaults()));
+    var db = config.database();
+    ClusterStateStore store = db == null ? ClusterStateStore.NONE
+        : JdbcClusterStateStore.open(db.jdbcUrl(), db.user(), db.password());
+    var coordinator = new Coordinator(clock, new TaskQueue(Planner.withDefaults()), store, config.recoveryWindow(),
+        config.heartbeatInterval().multipliedBy(2).plusSeconds(1));
+    coordinator.restore();
     ScheduledExecutorService timers =
         Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("scheduler-timer").factory());
     Server server =
@@ -40,7 +55,8 @@ public final class SchedulerServer implements AutoCloseable {
     long period = Math.max(100, config.heartbeatInterval().toMillis() / 2);
     timers.scheduleAtFixedRate(
         () -> coordinator.checkLiveness(config.nodeDeathTimeout()), period, period, TimeUnit.MILLISECONDS);
-    return new SchedulerServer(server, timers);
+    timers.scheduleAtFixedRate(coordinator::recoveryTick, period, period, TimeUnit.MILLISECONDS);
+    return new SchedulerServer(server, timers, store);
   }
 
   public int port() {
@@ -55,5 +71,6 @@ public final class SchedulerServer implements AutoCloseable {
   public void close() {
     timers.shutdownNow();
     server.shutdownNow();
+    store.close();
   }
 }

@@ -11,6 +11,10 @@ final class SessionEntry {
   final boolean driver;
   final String clientName;
   final Map<String, Integer> refs = new HashMap<>();
+  /** Its client holds a lifeline stream open (a restored session waits for one). */
+  boolean lifelineAttached;
+  /** Read back from the state store after a scheduler restart. */
+  boolean restored;
 
   SessionEntry(String id, String jobId, boolean driver, String clientName) {
     this.id = id;

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.api.ActorHandle;
 import dev.flotilla.api.ActorOptions;
+import dev.flotilla.api.Bundle;
 import dev.flotilla.api.Flotilla;
 import dev.flotilla.api.ObjectRef;
+import dev.flotilla.api.PlacementGroup;
+import dev.flotilla.api.PlacementStrategy;
 import dev.flotilla.api.TaskOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,6 +69,25 @@ class GpuPlacementIT {
       }
       List<String> where = fl.get(seen, Duration.ofSeconds(120));
       assertThat(where).as("node:device pairs, never shared").doesNotHaveDuplicates().hasSize(4);
+    }
+  }
+
+  @Test
+  void twoGpuBundle_oneGpuActorsInIt_eachSeesItsOwnDevice() {
+    try (Flotilla fl = cluster.connect()) {
+      PlacementGroup pg = fl.placementGroup(List.of(Bundle.of(Map.of("CPU", 2.0, "GPU", 2.0))), PlacementStrategy.STRICT_PACK);
+      pg.ready(Duration.ofSeconds(60));
+      List<ObjectRef<String>> seen = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        ActorHandle<GpuProbe> a = fl.actor(GpuProbe::new)
+            .options(ActorOptions.builder().cpus(1).gpus(1).placementGroup(pg, 0).build()).remote();
+        seen.add(a.task(GpuProbe::where).remote());
+      }
+      List<String> where = fl.get(seen, Duration.ofSeconds(120));
+      assertThat(where).as("node:device of each actor in the bundle").doesNotHaveDuplicates()
+          .allSatisfy(w -> assertThat(w).matches(".+:[01]"));
+      assertThat(where.get(0).split(":")[0]).as("one bundle, one node").isEqualTo(where.get(1).split(":")[0]);
+      fl.removePlacementGroup(pg);
     }
   }
 }

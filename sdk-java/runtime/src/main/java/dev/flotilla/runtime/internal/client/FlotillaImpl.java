@@ -20,9 +20,7 @@ import dev.flotilla.protocol.scheduler.v1.TaskBlockedRequest;
 import dev.flotilla.protocol.scheduler.v1.TaskSpec;
 import dev.flotilla.protocol.scheduler.v1.WaitObjectsRequest;
 import dev.flotilla.runtime.internal.serialization.ValueSerializer;
-import io.grpc.Context;
 import io.grpc.ManagedChannel;
-import dev.flotilla.protocol.scheduler.v1.LifelineRequest;
 import io.grpc.StatusRuntimeException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -59,8 +57,10 @@ public final class FlotillaImpl implements Flotilla {
   private volatile boolean closed;
   private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> callSequences =
       new java.util.concurrent.ConcurrentHashMap<>();
-  // Cancelled on close; if this process dies, the broken stream tells the scheduler instead.
-  private final Context.CancellableContext lifeline;
+  /** What to re-send if the scheduler restarts. */
+  private final Journal journal = new Journal();
+  /** The lifeline, and the gate calls wait at while the scheduler is away. */
+  private final Reconnector link;
 
   private FlotillaImpl(
       ClusterAddress address, SessionContext context, ManagedChannel channel, OpenSessionResponse s) {
@@ -73,10 +73,10 @@ public final class FlotillaImpl implements Flotilla {
     this.sessionId = s.getSessionId();
     this.inlineLimit = s.getInlineLimitBytes();
     this.serializer = new ValueSerializer(context.loader(), context.strictTypes());
-    this.releaser = new RefReleaser(blocking, sessionId);
-    this.lifeline = Context.current().withCancellation();
-    lifeline.run(() -> DriverServiceGrpc.newStub(channel).lifeline(
-        LifelineRequest.newBuilder().setSessionId(sessionId).build(), new NoopObserver<>()));
+    this.releaser = new RefReleaser(blocking, sessionId, journal);
+    this.link = new Reconnector(channel, sessionId, address, Reconnector.windowFromEnvironment(), s.getSchedulerEpoch(),
+        new Resender(journal, blocking, sessionId, cache, callSequences));
+    link.start();
   }
 
   /** Opens a session; blocks up to 10 s. */
@@ -115,12 +115,14 @@ public final class FlotillaImpl implements Flotilla {
 
   /** Creates an actor; blocks until the scheduler accepted it (the name is checked then). */
   <A> dev.flotilla.api.ActorHandle<A> createActor(dev.flotilla.protocol.scheduler.v1.ActorSpec.Builder spec) {
-    spec.setJobId(jobId).setSessionId(sessionId).addAllCodePackage(context.codePackage().hashes(blocking));
+    spec.setJobId(jobId).setSessionId(sessionId).addAllCodePackage(codePackage());
+    var built = spec.build();
     try {
-      blocking.createActor(spec.build());
+      link.call(() -> blocking.createActor(built));
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
     }
+    journal.add(new Journal.Actor(built, CompletableFuture.completedFuture(null)));
     String name = spec.getName().isEmpty() ? null : spec.getName();
     return new ActorHandleImpl<>(spec.getActorId(), name, this);
   }
@@ -129,30 +131,56 @@ public final class FlotillaImpl implements Flotilla {
   <R> ObjectRef<R> callActor(dev.flotilla.protocol.scheduler.v1.ActorCallSpec.Builder spec) {
     spec.setSessionId(sessionId);
     var seq = callSequences.computeIfAbsent(spec.getActorId(), k -> new java.util.concurrent.atomic.AtomicLong());
+    link.await();
     // Numbered and sent under one lock, so numbers follow the order calls are made in.
     synchronized (seq) {
-      spec.setSequence(seq.getAndIncrement());
-      return sendCall(spec);
+      var built = spec.setSequence(seq.getAndIncrement()).build();
+      var created = new CompletableFuture<Void>();
+      return sendJournaled(new Journal.Call(built, created), () -> async.submitActorCall(built));
     }
   }
 
-  private <R> ObjectRef<R> sendCall(dev.flotilla.protocol.scheduler.v1.ActorCallSpec.Builder spec) {
-    var created = new CompletableFuture<Void>();
-    var future = async.submitActorCall(spec.build());
-    future.addListener(() -> complete(future, created), Runnable::run);
-    var ref = new ObjectRefImpl<R>(spec.getTaskId(), this, created);
-    releaser.track(ref, spec.getTaskId());
+  /**
+   * Journals a submission, sends it, and returns its ref; the ref's creation completes on the ack
+   * (or, if the scheduler is away, once the reconnection has re-sent it).
+   */
+  private <R> ObjectRef<R> sendJournaled(Journal.Entry entry,
+      java.util.function.Supplier<com.google.common.util.concurrent.ListenableFuture<?>> send) {
+    journal.add(entry);
+    long gen = link.generation();
+    var future = send.get();
+    future.addListener(() -> complete(future, entry.created(), entry.id(), gen), Runnable::run);
+    var ref = new ObjectRefImpl<R>(entry.id(), this, entry.created());
+    releaser.track(ref, entry.id());
     return ref;
   }
 
-  private void complete(java.util.concurrent.Future<?> future, CompletableFuture<Void> created) {
+  /**
+   * An asynchronous submission answered. Unreachable scheduler: the journal entry stays and the
+   * reconnection re-sends it (and then completes {@code created}); refused: the ref fails.
+   */
+  private void complete(java.util.concurrent.Future<?> future, CompletableFuture<Void> created, String id, long gen) {
     try {
       future.get();
       created.complete(null);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof StatusRuntimeException s && Reconnector.unreachable(s) && !closed) {
+        link.lost(gen);
+        return;
+      }
+      journal.remove(id);
       created.completeExceptionally(wrap(e.getCause()));
     } catch (InterruptedException e) {
       created.completeExceptionally(e);
+    }
+  }
+
+  /** The code package's blob hashes, uploading what the cluster lacks. */
+  private List<String> codePackage() {
+    try {
+      return link.call(() -> context.codePackage().hashes(blocking));
+    } catch (StatusRuntimeException e) {
+      throw RemoteErrors.fromStatus(e, address);
     }
   }
 
@@ -164,8 +192,8 @@ public final class FlotillaImpl implements Flotilla {
       throw new IllegalArgumentException("actor name and namespace must not be blank");
     }
     try {
-      var r = blocking.getActor(dev.flotilla.protocol.scheduler.v1.GetActorRequest.newBuilder()
-          .setName(name).setNamespace(namespace).build());
+      var r = link.call(() -> blocking.getActor(dev.flotilla.protocol.scheduler.v1.GetActorRequest.newBuilder()
+          .setName(name).setNamespace(namespace).build()));
       return r.getFound()
           ? java.util.Optional.of(new ActorHandleImpl<>(r.getActorId(), name, this))
           : java.util.Optional.empty();
@@ -179,8 +207,9 @@ public final class FlotillaImpl implements Flotilla {
     ensureOpen();
     java.util.Objects.requireNonNull(actor, "actor");
     try {
-      blocking.killActor(dev.flotilla.protocol.scheduler.v1.KillActorRequest.newBuilder()
-          .setActorId(actor.actorId()).setNoRestart(true).build());
+      link.call(() -> blocking.killActor(dev.flotilla.protocol.scheduler.v1.KillActorRequest.newBuilder()
+          .setActorId(actor.actorId()).setNoRestart(true).build()));
+      journal.remove(actor.actorId());
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
     }
@@ -201,11 +230,13 @@ public final class FlotillaImpl implements Flotilla {
     for (var b : bundles) {
       spec.addBundles(dev.flotilla.protocol.common.v1.ResourceSet.newBuilder().putAllAmounts(b.resources()));
     }
+    var built = spec.build();
     try {
-      blocking.createPlacementGroup(spec.build());
+      link.call(() -> blocking.createPlacementGroup(built));
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
     }
+    journal.add(new Journal.Group(built, CompletableFuture.completedFuture(null)));
     return new PlacementGroupImpl(spec.getGroupId(), bundles, strategy, this);
   }
 
@@ -214,8 +245,9 @@ public final class FlotillaImpl implements Flotilla {
     ensureOpen();
     java.util.Objects.requireNonNull(group, "group");
     try {
-      blocking.removePlacementGroup(dev.flotilla.protocol.scheduler.v1.RemovePlacementGroupRequest.newBuilder()
-          .setGroupId(group.id()).build());
+      link.call(() -> blocking.removePlacementGroup(dev.flotilla.protocol.scheduler.v1.RemovePlacementGroupRequest
+          .newBuilder().setGroupId(group.id()).build()));
+      journal.remove(group.id());
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
     }
@@ -223,17 +255,14 @@ public final class FlotillaImpl implements Flotilla {
 
   /** Sends a built task; the returned ref completes its creation when the scheduler acks. */
   <R> ObjectRef<R> submit(TaskSpec.Builder spec) {
-    spec.setJobId(jobId).setSessionId(sessionId).addAllCodePackage(context.codePackage().hashes(blocking));
+    spec.setJobId(jobId).setSessionId(sessionId).addAllCodePackage(codePackage());
     String parent = context.currentTask().get();
     if (parent != null) {
       spec.setParentTaskId(parent);
     }
-    var created = new CompletableFuture<Void>();
-    var future = async.submitTask(spec.build());
-    future.addListener(() -> complete(future, created), Runnable::run);
-    var ref = new ObjectRefImpl<R>(spec.getTaskId(), this, created);
-    releaser.track(ref, spec.getTaskId());
-    return ref;
+    var built = spec.build();
+    link.await();
+    return sendJournaled(new Journal.Task(built, new CompletableFuture<>()), () -> async.submitTask(built));
   }
 
   ValueSerializer serializer() {
@@ -256,18 +285,22 @@ public final class FlotillaImpl implements Flotilla {
     String id = Ids.object();
     try {
       if (bytes.length <= inlineLimit) {
-        blocking.putInline(
+        link.call(() -> blocking.putInline(
             PutInlineRequest.newBuilder()
                 .setSessionId(sessionId)
                 .setObjectId(id)
                 .setData(UnsafeByteOperations.unsafeWrap(bytes))
-                .build());
+                .build()));
         cache.put(id, bytes);
+        journal.add(new Journal.InlinePut(id, bytes, CompletableFuture.completedFuture(null)));
       } else {
-        var node =
-            blocking.placePut(
-                PlacePutRequest.newBuilder().setSessionId(sessionId).setSize(bytes.length).build());
-        transfer.put(node.getNode(), sessionId, id, bytes);
+        link.call(() -> {
+          var node = blocking.placePut(
+              PlacePutRequest.newBuilder().setSessionId(sessionId).setSize(bytes.length).build());
+          transfer.put(node.getNode(), sessionId, id, bytes);
+          return node;
+        });
+        journal.add(new Journal.StoredPut(id, CompletableFuture.completedFuture(null)));
       }
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
@@ -359,7 +392,7 @@ public final class FlotillaImpl implements Flotilla {
 
   private List<ObjectResult> getObjects(List<String> ids, long timeoutMs) {
     try {
-      return blocking
+      return link.call(() -> blocking
           .withDeadlineAfter(timeoutMs + 30_000, TimeUnit.MILLISECONDS)
           .getObjects(
               GetObjectsRequest.newBuilder()
@@ -367,7 +400,7 @@ public final class FlotillaImpl implements Flotilla {
                   .setTimeoutMs(timeoutMs)
                   .setSessionId(sessionId)
                   .build())
-          .getResultsList();
+          .getResultsList());
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
     }
@@ -397,7 +430,7 @@ public final class FlotillaImpl implements Flotilla {
 
   private void setBlocked(String task, boolean blocked) {
     try {
-      blocking.taskBlocked(TaskBlockedRequest.newBuilder().setTaskId(task).setBlocked(blocked).build());
+      link.call(() -> blocking.taskBlocked(TaskBlockedRequest.newBuilder().setTaskId(task).setBlocked(blocked).build()));
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
     }
@@ -421,7 +454,7 @@ public final class FlotillaImpl implements Flotilla {
     List<String> readyIds;
     try {
       readyIds =
-          blocking
+          link.call(() -> blocking
               .withDeadlineAfter(timeout.toMillis() + 30_000, TimeUnit.MILLISECONDS)
               .waitObjects(
                   WaitObjectsRequest.newBuilder()
@@ -429,7 +462,7 @@ public final class FlotillaImpl implements Flotilla {
                       .setNumReturns(numReturns)
                       .setTimeoutMs(timeout.toMillis())
                       .build())
-              .getReadyList();
+              .getReadyList());
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
     }
@@ -478,7 +511,7 @@ public final class FlotillaImpl implements Flotilla {
     } catch (StatusRuntimeException e) {
       // The cluster is gone; it drops the session when it notices.
     }
-    lifeline.cancel(null);
+    link.close();
     transfer.close();
     Channels.close(channel);
   }

@@ -20,12 +20,14 @@ final class RefReleaser {
   private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
   private final DriverServiceGrpc.DriverServiceBlockingStub stub;
   private final String sessionId;
+  private final Journal journal;
   private final Thread thread;
   private volatile boolean closed;
 
-  RefReleaser(DriverServiceGrpc.DriverServiceBlockingStub stub, String sessionId) {
+  RefReleaser(DriverServiceGrpc.DriverServiceBlockingStub stub, String sessionId, Journal journal) {
     this.stub = stub;
     this.sessionId = sessionId;
+    this.journal = journal;
     this.thread = Thread.ofPlatform().daemon().name("flotilla-ref-releaser").start(this::run);
   }
 
@@ -49,6 +51,7 @@ final class RefReleaser {
         }
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
+        batch.forEach(journal::remove); // released: not to be re-sent after a scheduler restart
         stub.withDeadlineAfter(10, TimeUnit.SECONDS)
             .releaseRefs(RefsRequest.newBuilder().setSessionId(sessionId).addAllObjectIds(batch).build());
       } catch (InterruptedException e) {
