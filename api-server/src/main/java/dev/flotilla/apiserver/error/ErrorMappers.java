@@ -2,6 +2,7 @@ package dev.flotilla.apiserver.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.flotilla.apiserver.keycloak.KeycloakException;
 import jakarta.validation.ConstraintViolation;
@@ -38,6 +39,12 @@ public class ErrorMappers {
         .sorted(Comparator.comparing(Problems.FieldError::field))
         .toList();
     return Problems.response(422, "Unprocessable Content", "the request has invalid fields", errors);
+  }
+
+  /** Declared for the subtype too: Quarkus maps it itself (plain JSON) unless a mapper of ours is as specific. */
+  @ServerExceptionMapper
+  public Response mismatch(MismatchedInputException e) {
+    return json(e);
   }
 
   @ServerExceptionMapper

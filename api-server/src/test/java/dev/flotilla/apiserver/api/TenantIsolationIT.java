@@ -40,7 +40,7 @@ class TenantIsolationIT {
     List<ItWorld> worlds = List.of(ItWorld.sharedA(), ItWorld.sharedB(), ItWorld.dedicated());
     List<DynamicTest> tests = new ArrayList<>();
     for (ItWorld victim : worlds) {
-      Endpoints.Scene scene = new VictimScene(victim);
+      Endpoints.Scene scene = new WorldScene(victim);
       List<String> secrets = List.of(victim.member.id(), victim.member.email(), victim.memberToken.id(),
           victim.tenant.adminEmail(), victim.tenant.adminUserId(), victim.admin.email());
       for (ItWorld attackerWorld : worlds) {
@@ -95,38 +95,5 @@ class TenantIsolationIT {
     given().auth().oauth2(victim.memberToken.secret()).get(ws).then().statusCode(200);
     given().auth().oauth2(victim.tenant.adminToken()).get(victim.tenant.path() + "/audit").then().statusCode(200)
         .body("action", org.hamcrest.Matchers.not(hasItem("tenant.delete")));
-  }
-
-  /** The victim's own, lasting resources: an attack that succeeded would damage them. */
-  private record VictimScene(ItWorld w) implements Endpoints.Scene {
-    @Override
-    public String tenant() {
-      return w.tenant.name();
-    }
-
-    @Override
-    public String workspace() {
-      return w.workspace;
-    }
-
-    @Override
-    public String disposableWorkspace() {
-      return w.workspace;
-    }
-
-    @Override
-    public String disposableMember() {
-      return w.member.id();
-    }
-
-    @Override
-    public String memberToken() {
-      return w.memberToken.id();
-    }
-
-    @Override
-    public String disposableTenant() {
-      return w.tenant.name();
-    }
   }
 }
