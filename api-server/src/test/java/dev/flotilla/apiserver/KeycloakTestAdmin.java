@@ -81,14 +81,15 @@ public final class KeycloakTestAdmin {
     if (cached != null && cached.fresh(Duration.ofMinutes(2))) {
       return cached.token();
     }
-    String fresh = freshLogin(realm, username, pw);
+    String fresh = freshLogin(realm, username, pw, "openid");
     TOKENS.put(key, new Cached(fresh, System.nanoTime()));
     return fresh;
   }
 
-  /** A new login, never cached (e.g. after a password change). */
-  public String freshLogin(String realm, String username, String pw) {
-    String form = "grant_type=password&client_id=" + DIRECT_CLIENT + "&scope=openid&username="
+  /** A new login asking for these scopes (e.g. {@code openid organization:*}), never cached. */
+  public String freshLogin(String realm, String username, String pw, String scope) {
+    String form = "grant_type=password&client_id=" + DIRECT_CLIENT + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
+        + "&username="
         + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(pw, StandardCharsets.UTF_8);
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/realms/" + realm + "/protocol/openid-connect/token"))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -101,6 +102,11 @@ public final class KeycloakTestAdmin {
     HttpResponse<String> r = admin("GET", path, null);
     expect(r, 200, "GET " + path);
     return r.body();
+  }
+
+  /** A DELETE of the admin API (e.g. taking a user out of an organization, as an IdP admin might). */
+  public void delete(String path) {
+    expect(admin("DELETE", path, null), 204, "DELETE " + path);
   }
 
   /** Status of a GET of the admin API (e.g. 404 once something was deleted). */

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.flotilla.apiserver.EmbeddedServers;
 import dev.flotilla.apiserver.ItPlatform;
+import dev.flotilla.apiserver.ItTenant;
+import dev.flotilla.apiserver.ItUser;
 import dev.flotilla.apiserver.ItWorld;
+import dev.flotilla.apiserver.KeycloakTestAdmin;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +79,49 @@ class TenantIsolationIT {
       given().auth().oauth2(admin).delete(own + "/tokens/" + victim.memberToken.id()).then().statusCode(404);
     }
     assertIntact(victim);
+  }
+
+  @Test
+  void shared_userTakenOutOfOrganization_forbiddenDespiteMembershipRow() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("org");
+    ItUser user = t.invite(ws, "member");
+    KeycloakTestAdmin kc = ItPlatform.keycloak();
+    String orgId = new JsonArray(kc.get("/" + t.realm() + "/organizations?exact=true&search=" + t.name()))
+        .getJsonObject(0).getString("id");
+    given().auth().oauth2(user.token()).get(t.path() + "/workspaces/" + ws).then().statusCode(200);
+
+    kc.delete("/" + t.realm() + "/organizations/" + orgId + "/members/" + user.id());
+
+    String withoutOrganization = kc.freshLogin(t.realm(), user.email(), ItPlatform.PASSWORD, "openid");
+    given().auth().oauth2(withoutOrganization).get(t.path() + "/workspaces/" + ws).then().statusCode(403);
+  }
+
+  /**
+   * Keycloak puts no organization claim in a plain token of a user in two organizations; such a
+   * user's client asks for {@code organization:*} (or {@code organization:<tenant>}).
+   */
+  @Test
+  void shared_userOfTwoTenants_admittedPerOrganizationNamedInToken() {
+    ItTenant a = ItPlatform.createTenant("shared");
+    ItTenant b = ItPlatform.createTenant("shared");
+    String wsA = a.createWorkspace("both");
+    String wsB = b.createWorkspace("both");
+    ItUser user = a.invite(wsA, "member");
+    given().auth().oauth2(b.adminToken()).contentType(ContentType.JSON).body(Map.of("email", user.email(), "role", "viewer"))
+        .post(b.path() + "/workspaces/" + wsB + "/members").then().statusCode(201)
+        .body("userId", org.hamcrest.Matchers.equalTo(user.id()));
+    KeycloakTestAdmin kc = ItPlatform.keycloak();
+
+    String plain = kc.freshLogin(user.realm(), user.email(), ItPlatform.PASSWORD, "openid");
+    String all = kc.freshLogin(user.realm(), user.email(), ItPlatform.PASSWORD, "openid organization:*");
+    String onlyA = kc.freshLogin(user.realm(), user.email(), ItPlatform.PASSWORD, "openid organization:" + a.name());
+
+    given().auth().oauth2(plain).get(a.path() + "/workspaces/" + wsA).then().statusCode(403);
+    given().auth().oauth2(all).get(a.path() + "/workspaces/" + wsA).then().statusCode(200);
+    given().auth().oauth2(all).get(b.path() + "/workspaces/" + wsB).then().statusCode(200);
+    given().auth().oauth2(onlyA).get(a.path() + "/workspaces/" + wsA).then().statusCode(200);
+    given().auth().oauth2(onlyA).get(b.path() + "/workspaces/" + wsB).then().statusCode(403);
   }
 
   private static List<Attacker> attackers(ItWorld w) {
