@@ -87,6 +87,9 @@ public final class LocalCluster implements AutoCloseable {
       args.addAll(List.of("--db-url", db.jdbcUrl(), "--db-user", db.user()));
       env.add("FLOTILLA_SCHEDULER_DB_PASSWORD=" + db.password());
     }
+    if (options.edgeSecret() != null) {
+      env.add("FLOTILLA_EDGE_SECRET=" + options.edgeSecret());
+    }
     scheduler = launch(role, args, env);
     awaitCondition("the scheduler to listen", options.startTimeout(), scheduler,
         () -> Files.isRegularFile(addressFile) && readable(addressFile));

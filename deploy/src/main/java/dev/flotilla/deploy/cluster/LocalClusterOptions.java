@@ -10,6 +10,7 @@ import java.util.List;
  * @param cpusPerWorker CPUs each worker advertises; 0 = what the machine has
  * @param resourcesPerWorker custom resources each worker declares, e.g. {@code tpu-slice=2}
  * @param schedulerDatabase where the scheduler keeps its state across restarts; null: in memory
+ * @param edgeSecret the secret the api-server presents to the scheduler; null: no edge (all local)
  */
 public record LocalClusterOptions(
     int workers,
@@ -27,7 +28,8 @@ public record LocalClusterOptions(
     Duration heartbeat,
     Duration nodeTimeout,
     Duration startTimeout,
-    SchedulerDatabase schedulerDatabase) {
+    SchedulerDatabase schedulerDatabase,
+    String edgeSecret) {
 
   /** A PostgreSQL database for the scheduler (JDBC URL, user, password). */
   public record SchedulerDatabase(String jdbcUrl, String user, String password) {}
@@ -55,6 +57,7 @@ public record LocalClusterOptions(
     private Duration nodeTimeout = Duration.ofSeconds(5);
     private Duration startTimeout = Duration.ofSeconds(60);
     private SchedulerDatabase schedulerDatabase;
+    private String edgeSecret;
 
     public Builder workers(int n) { this.workers = n; return this; }
     public Builder gpusPerWorker(int g) { this.gpusPerWorker = g; return this; }
@@ -73,6 +76,7 @@ public record LocalClusterOptions(
     public Builder nodeTimeout(Duration d) { this.nodeTimeout = d; return this; }
     public Builder startTimeout(Duration d) { this.startTimeout = d; return this; }
     public Builder schedulerDatabase(SchedulerDatabase db) { this.schedulerDatabase = db; return this; }
+    public Builder edgeSecret(String secret) { this.edgeSecret = secret; return this; }
 
     /** @throws IllegalArgumentException naming the first invalid option */
     public LocalClusterOptions build() {
@@ -84,7 +88,7 @@ public record LocalClusterOptions(
       }
       return new LocalClusterOptions(workers, gpusPerWorker, cpusPerWorker, resourcesPerWorker, fakeGpuModel, storeMbPerWorker, schedulerPort,
           workDir, logDir == null ? workDir.resolve("logs") : logDir, javaCommand, jvmArgs, classPath,
-          heartbeat, nodeTimeout, startTimeout, schedulerDatabase);
+          heartbeat, nodeTimeout, startTimeout, schedulerDatabase, edgeSecret);
     }
   }
 }

@@ -61,17 +61,18 @@ class JdbcClusterStateStoreIT {
     String url = freshDatabase();
     byte[] spec = {1, 2, 3};
     try (var store = JdbcClusterStateStore.open(url, postgres.user(), postgres.password())) {
-      store.sessionOpened(new SessionRow("s-1", "job-1", true, "driver"));
-      store.sessionOpened(new SessionRow("s-2", "job-1", false, "executor"));
-      store.actorSaved(new ActorRow("a-1", "job-1", true, spec, "CREATING", "", 0, 3, ""));
-      store.actorSaved(new ActorRow("a-1", "job-1", true, spec, "ALIVE", "node-x", 1, 2, ""));
+      store.sessionOpened(new SessionRow("s-1", "job-1", true, "driver", "acme", "vision"));
+      store.sessionOpened(new SessionRow("s-2", "job-1", false, "executor", "acme", "vision"));
+      store.actorSaved(new ActorRow("a-1", "job-1", true, spec, "CREATING", "", 0, 3, "", "acme", "vision"));
+      store.actorSaved(new ActorRow("a-1", "job-1", true, spec, "ALIVE", "node-x", 1, 2, "", "acme", "vision"));
       store.groupSaved(new GroupRow("g-1", "job-1", spec, List.of()));
       store.groupSaved(new GroupRow("g-1", "job-1", spec, List.of(new BundlePlacement("node-x", List.of(0)))));
       store.sessionClosed("s-2");
     }
     try (var store = JdbcClusterStateStore.open(url, postgres.user(), postgres.password())) {
       var snap = store.load();
-      assertThat(snap.sessions()).containsExactly(new SessionRow("s-1", "job-1", true, "driver"));
+      assertThat(snap.sessions()).containsExactly(new SessionRow("s-1", "job-1", true, "driver", "acme", "vision"));
+      assertThat(snap.actors()).singleElement().satisfies(a -> assertThat(a.tenant() + "/" + a.workspace()).isEqualTo("acme/vision"));
       assertThat(snap.actors()).singleElement().satisfies(a -> {
         assertThat(a.state()).isEqualTo("ALIVE");
         assertThat(a.nodeId()).isEqualTo("node-x");
@@ -88,9 +89,9 @@ class JdbcClusterStateStoreIT {
   void jobEnded_dropsItsSessionsGroupsAndAttachedActors_keepsDetachedOnes() {
     String url = freshDatabase();
     try (var store = JdbcClusterStateStore.open(url, postgres.user(), postgres.password())) {
-      store.sessionOpened(new SessionRow("s-1", "job-1", true, "driver"));
-      store.actorSaved(new ActorRow("attached", "job-1", false, new byte[0], "ALIVE", "n", 0, 0, ""));
-      store.actorSaved(new ActorRow("detached", "job-1", true, new byte[0], "ALIVE", "n", 0, 0, ""));
+      store.sessionOpened(new SessionRow("s-1", "job-1", true, "driver", "acme", "vision"));
+      store.actorSaved(new ActorRow("attached", "job-1", false, new byte[0], "ALIVE", "n", 0, 0, "", "acme", "vision"));
+      store.actorSaved(new ActorRow("detached", "job-1", true, new byte[0], "ALIVE", "n", 0, 0, "", "acme", "vision"));
       store.groupSaved(new GroupRow("g-1", "job-1", new byte[0], List.of()));
       store.jobEnded("job-1");
       var snap = store.load();

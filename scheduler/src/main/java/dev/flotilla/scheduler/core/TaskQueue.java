@@ -125,6 +125,15 @@ public final class TaskQueue {
    * first). Tasks that do not fit stay, with a reason.
    */
   public List<Placement> schedule(ClusterState state, Instant now) {
+    return schedule(state, now, Admission.ALL);
+  }
+
+  /**
+   * {@link #schedule(ClusterState, Instant)}, placing only tasks {@code admission} admits; a refused
+   * task keeps the refusal as its reason.
+   */
+  public List<Placement> schedule(ClusterState state, Instant now, Admission admission) {
+    Objects.requireNonNull(admission, "admission");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(now, "now");
     unfit.begin(state, now);
@@ -135,7 +144,15 @@ public final class TaskQueue {
       JobTurn turn = turns.poll();
       while (turn.cursor.hasNext()) {
         QueuedTask task = turn.cursor.next();
+        String refused = admission.admit(task.jobId, task.request.demand());
+        if (refused != null) {
+          task.reason = refused;
+          continue;
+        }
         Reservation reservation = pass.place(task);
+        if (reservation == null) {
+          admission.unadmit(task.jobId, task.request.demand());
+        }
         if (reservation != null) {
           turn.cursor.remove();
           turn.job.lastServed = ++placements;

@@ -25,6 +25,8 @@ final class ActorEntry {
   String creationTaskId;
   Reservation reservation;
   String deathReason;
+  /** Whose actor this is: its name, calls and handle count only within this tenancy. */
+  Tenancy tenancy = Tenancy.LOCAL;
   /** While recovering: the node it was alive on before the restart (empty if it was being created). */
   String recoverNode = "";
   /** Calls not yet sent, in submission order. */

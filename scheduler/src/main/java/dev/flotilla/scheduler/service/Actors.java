@@ -39,17 +39,22 @@ final class Actors {
     if (byId.containsKey(spec.getActorId())) {
       return null;
     }
-    String key = nameKey(spec.getNamespace(), spec.getName());
+    String key = nameKey(session.tenancy, spec.getNamespace(), spec.getName());
     if (!spec.getName().isEmpty() && byName.containsKey(key)) {
       return "ALREADY_EXISTS: an actor named '" + spec.getName() + "' already lives in namespace '"
           + spec.getNamespace() + "'; get it with getActor or kill it first";
     }
-    for (TaskArg a : spec.getArgsList()) {
-      if (a.hasObjectId() && !c.objects.containsKey(a.getObjectId())) {
-        return "constructor argument " + a.getObjectId() + " is unknown: it was freed or never existed";
-      }
+    if (c.unknownArgument(session, spec.getArgsList()) != null) {
+      return "a constructor argument is unknown: it was freed or never existed";
+    }
+    if (!spec.getPlacementGroupId().isEmpty() && !c.groups.visible(spec.getPlacementGroupId(), session.tenancy)) {
+      return "placement group " + spec.getPlacementGroupId() + " does not exist (removed, or never created)";
     }
     var actor = new ActorEntry(spec);
+    actor.tenancy = session.tenancy;
+    if (!session.tenancy.tenant().isEmpty()) {
+      c.jobs.put(actor.executorJob, session.tenancy);
+    }
     c.store.actorSaved(row(actor)); // durable before it is acknowledged
     byId.put(actor.id(), actor);
     if (!spec.getName().isEmpty()) {
@@ -67,7 +72,8 @@ final class Actors {
     String node = a.state == ActorEntry.State.ALIVE && a.reservation != null ? a.reservation.nodeId() : "";
     String state = a.state == ActorEntry.State.RECOVERING ? "CREATING" : a.state.name();
     return new dev.flotilla.scheduler.state.ClusterStateStore.ActorRow(a.id(), a.spec.getJobId(), a.spec.getDetached(),
-        a.spec.toByteArray(), state, node, a.incarnation, a.restartsLeft, a.deathReason == null ? "" : a.deathReason);
+        a.spec.toByteArray(), state, node, a.incarnation, a.restartsLeft, a.deathReason == null ? "" : a.deathReason,
+        a.tenancy.tenant(), a.tenancy.workspace());
   }
 
   private void save(ActorEntry a) {
@@ -143,13 +149,12 @@ final class Actors {
       return null;
     }
     ActorEntry a = byId.get(spec.getActorId());
-    if (a == null) {
+    if (a == null || !a.tenancy.equals(session.tenancy)) {
       return "unknown actor " + spec.getActorId();
     }
-    for (TaskArg arg : spec.getArgsList()) {
-      if (arg.hasObjectId() && !c.objects.containsKey(arg.getObjectId())) {
-        return "argument object " + arg.getObjectId() + " is unknown: it was freed or never existed";
-      }
+    String unknown = c.unknownArgument(session, spec.getArgsList());
+    if (unknown != null) {
+      return unknown;
     }
     var result = new ObjectEntry(spec.getTaskId(), session.jobId);
     c.objects.put(result.id, result);
@@ -412,7 +417,7 @@ final class Actors {
       }
       order.early.clear();
     }
-    byName.remove(nameKey(a.spec.getNamespace(), a.spec.getName()), a.id());
+    byName.remove(nameKey(a.tenancy, a.spec.getNamespace(), a.spec.getName()), a.id());
     ObjectEntry ready = c.objects.get(a.id());
     if (ready != null && !ready.isReady()) {
       c.settle(a.id(), null, 0, null, error);
@@ -458,6 +463,10 @@ final class Actors {
       return;
     }
     var a = new ActorEntry(spec);
+    a.tenancy = new Tenancy(row.tenant(), row.workspace());
+    if (!a.tenancy.tenant().isEmpty()) {
+      c.jobs.put(a.executorJob, a.tenancy);
+    }
     a.incarnation = row.incarnation();
     a.restartsLeft = row.restartsLeft();
     a.creationTaskId = a.incarnation == 0 ? a.id() : a.id() + "~" + a.incarnation;
@@ -478,7 +487,7 @@ final class Actors {
       ready.inline = ByteString.EMPTY;
     }
     if (!spec.getName().isEmpty()) {
-      byName.put(nameKey(spec.getNamespace(), spec.getName()), a.id());
+      byName.put(nameKey(a.tenancy, spec.getNamespace(), spec.getName()), a.id());
     }
   }
 
@@ -544,13 +553,21 @@ final class Actors {
     }
   }
 
-  ActorEntry byName(String namespace, String name) {
-    String id = byName.get(nameKey(namespace, name));
+  /** The live named actor of that tenancy, namespace and name, or null. */
+  ActorEntry byName(Tenancy t, String namespace, String name) {
+    String id = byName.get(nameKey(t, namespace, name));
     return id == null ? null : byId.get(id);
   }
 
-  private static String nameKey(String namespace, String name) {
-    return namespace + "/" + name;
+  /** The actor, when it belongs to {@code t}. */
+  ActorEntry visible(String actorId, Tenancy t) {
+    ActorEntry a = byId.get(actorId);
+    return a != null && a.tenancy.equals(t) ? a : null;
+  }
+
+  /** Named actors are unique per (tenant, workspace, namespace, name). */
+  private static String nameKey(Tenancy t, String namespace, String name) {
+    return t.workspaceKey() + "/" + namespace + "/" + name;
   }
 
   private static ErrorInfo actorDiedError(String message, String taskName) {

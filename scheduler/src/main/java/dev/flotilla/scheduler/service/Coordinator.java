@@ -57,6 +57,9 @@ final class Coordinator {
   final PlacementGroups groups = new PlacementGroups(this);
   final ClusterStateStore store;
   final Recovery recovery;
+  final Quotas quotas = new Quotas();
+  /** Job id → whose it is (drivers' jobs, and detached actors' own jobs). */
+  final Map<String, Tenancy> jobs = new HashMap<>();
   /** Changes on every start: clients and nodes that see a new one know the scheduler restarted. */
   final String epoch = Ids.random("epoch-");
 
@@ -106,10 +109,12 @@ final class Coordinator {
     if (session == null) {
       return "unknown session " + spec.getSessionId() + ": open one first";
     }
-    for (TaskArg a : spec.getArgsList()) {
-      if (a.hasObjectId() && !objects.containsKey(a.getObjectId())) {
-        return "argument object " + a.getObjectId() + " is unknown: it was freed or never existed";
-      }
+    String unknown = unknownArgument(session, spec.getArgsList());
+    if (unknown != null) {
+      return unknown;
+    }
+    if (!spec.getPlacementGroupId().isEmpty() && !groups.visible(spec.getPlacementGroupId(), session.tenancy)) {
+      return "placement group " + spec.getPlacementGroupId() + " does not exist (removed, or never created)";
     }
     var result = new ObjectEntry(spec.getTaskId(), session.jobId);
     objects.put(result.id, result);
@@ -221,6 +226,42 @@ final class Coordinator {
     return true;
   }
 
+  /** Whose work a job is; local when the job is unknown. */
+  Tenancy tenancyOf(String jobId) {
+    Tenancy t = jobs.get(jobId);
+    return t == null ? Tenancy.LOCAL : t;
+  }
+
+  /** True when the object exists and belongs to {@code t} (objects nodes reported after a restart: anyone's). */
+  boolean visible(ObjectEntry o, Tenancy t) {
+    return o != null && (o.jobId.isEmpty() || tenancyOf(o.jobId).equals(t));
+  }
+
+  /** Ids among {@code ids} that exist but belong to another tenancy: answered as unknown. */
+  synchronized java.util.Set<String> hidden(Tenancy t, List<String> ids) {
+    java.util.Set<String> out = new HashSet<>();
+    if (jobs.isEmpty()) {
+      return out;
+    }
+    for (String id : ids) {
+      ObjectEntry o = objects.get(id);
+      if (o != null && !visible(o, t)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /** Why an argument cannot be used by the session (unknown, or another tenancy's), or null. */
+  String unknownArgument(SessionEntry session, List<TaskArg> args) {
+    for (TaskArg a : args) {
+      if (a.hasObjectId() && !visible(objects.get(a.getObjectId()), session.tenancy)) {
+        return "argument object " + a.getObjectId() + " is unknown: it was freed or never existed";
+      }
+    }
+    return null;
+  }
+
   PlacementRequest request(TaskEntry t) {
     Map<String, Double> demand = new HashMap<>(t.spec.getResources().getAmountsMap());
     return new PlacementRequest(
@@ -244,14 +285,39 @@ final class Coordinator {
       return; // just restarted: nodes re-register first, so work they still run is adopted, not repeated
     }
     groups.schedule();
-    for (Placement p : queue.schedule(cluster, now())) {
+    for (Placement p : queue.schedule(cluster, now(), admission())) {
       TaskEntry t = tasks.get(p.taskId());
       if (t == null || nodes.get(p.nodeId()) == null) {
         cluster.release(p.reservation());
         continue;
       }
+      quotas.charge(p.reservation(), tenancyOf(t.spec.getJobId()));
       startPlaced(t, p.reservation());
     }
+  }
+
+  /** Quota admission for one scheduling pass: what it admits counts against the next task's room. */
+  private dev.flotilla.scheduler.core.Admission admission() {
+    if (jobs.isEmpty()) {
+      return dev.flotilla.scheduler.core.Admission.ALL;
+    }
+    Map<Tenancy, Resources> pass = new HashMap<>();
+    return new dev.flotilla.scheduler.core.Admission() {
+      @Override
+      public String admit(String jobId, Resources demand) {
+        Tenancy t = tenancyOf(jobId);
+        String refused = quotas.check(t, demand, pass.getOrDefault(t, Resources.none()));
+        if (refused == null) {
+          pass.merge(t, demand, Resources::plus);
+        }
+        return refused;
+      }
+
+      @Override
+      public void unadmit(String jobId, Resources demand) {
+        pass.computeIfPresent(tenancyOf(jobId), (k, v) -> v.minus(demand));
+      }
+    };
   }
 
   /** Sends a placed task (or actor creation) to the node its reservation is on. */
@@ -267,6 +333,7 @@ final class Coordinator {
   /** Gives resources back: to their placement-group bundle, or to the node. */
   void releaseResources(Reservation r) {
     if (!groups.release(r)) {
+      quotas.released(r);
       cluster.release(r);
     }
   }
@@ -505,8 +572,8 @@ final class Coordinator {
     return session == null ? "unknown session " + spec.getSessionId() : actors.call(spec, session);
   }
 
-  synchronized ActorEntry actorByName(String namespace, String name) {
-    return actors.byName(namespace, name);
+  synchronized ActorEntry actorByName(Tenancy t, String namespace, String name) {
+    return actors.byName(t, namespace, name);
   }
 
   synchronized String createPlacementGroup(dev.flotilla.protocol.scheduler.v1.PlacementGroupSpec spec) {
@@ -519,14 +586,20 @@ final class Coordinator {
     return invalid;
   }
 
-  synchronized void removePlacementGroup(String groupId) {
-    groups.remove(groupId);
-    schedule();
+  /** Removes a group of {@code t}'s; another tenancy's is not found. */
+  synchronized void removePlacementGroup(String groupId, Tenancy t) {
+    if (groups.visible(groupId, t)) {
+      groups.remove(groupId);
+      schedule();
+    }
   }
 
-  synchronized void killActor(String actorId) {
-    actors.kill(actorId, "killed by fl.kill()");
-    schedule();
+  /** Kills an actor of {@code t}'s; another tenancy's is not found. */
+  synchronized void killActor(String actorId, Tenancy t) {
+    if (actors.visible(actorId, t) != null) {
+      actors.kill(actorId, "killed by fl.kill()");
+      schedule();
+    }
   }
 
   synchronized void actorDied(String actorId, int incarnation, String message) {
@@ -655,11 +728,25 @@ final class Coordinator {
   // ---- sessions ----------------------------------------------------------------------------
 
   /** Opens a session, durably (a store failure fails the open). */
-  synchronized SessionEntry openSession(String sessionId, String jobId, boolean driver, String clientName) {
-    store.sessionOpened(new ClusterStateStore.SessionRow(sessionId, jobId, driver, clientName));
-    var s = new SessionEntry(sessionId, jobId, driver, clientName);
+  synchronized SessionEntry openSession(String sessionId, String jobId, boolean driver, String clientName, Tenancy tenancy) {
+    store.sessionOpened(new ClusterStateStore.SessionRow(sessionId, jobId, driver, clientName, tenancy.tenant(),
+        tenancy.workspace()));
+    var s = new SessionEntry(sessionId, jobId, driver, clientName, tenancy);
     sessions.put(sessionId, s);
+    if (driver && !tenancy.tenant().isEmpty()) {
+      jobs.put(jobId, tenancy);
+    }
     return s;
+  }
+
+  synchronized void setQuota(Tenancy t, Map<String, Double> workspaceLimits, Map<String, Double> tenantLimits) {
+    quotas.setLimits(t, workspaceLimits, tenantLimits);
+    schedule(); // raised limits may let waiting work go
+  }
+
+  /** The tenancy an executor's session of {@code jobId} gets: its job's. */
+  synchronized Tenancy jobTenancy(String jobId) {
+    return tenancyOf(jobId);
   }
 
   /** A session's client attached its lifeline; a restored session counts as back. */
@@ -707,6 +794,7 @@ final class Coordinator {
       return;
     }
     actors.jobEnded(s.jobId);
+    jobs.remove(s.jobId);
     groups.jobEnded(s.jobId);
     for (TaskEntry t : List.copyOf(tasks.values())) {
       if (t.spec.getJobId().equals(s.jobId)) {

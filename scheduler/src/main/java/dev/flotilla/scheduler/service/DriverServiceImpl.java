@@ -55,8 +55,11 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
   private final ScheduledExecutorService timers;
   private final SchedulerConfig config;
   private final StatusReport status;
+  private final EdgeAuth edge;
 
-  DriverServiceImpl(Coordinator coordinator, BlobStore blobs, ScheduledExecutorService timers, SchedulerConfig config) {
+  DriverServiceImpl(Coordinator coordinator, BlobStore blobs, ScheduledExecutorService timers, SchedulerConfig config,
+      EdgeAuth edge) {
+    this.edge = edge;
     this.coordinator = coordinator;
     this.blobs = blobs;
     this.timers = timers;
@@ -69,8 +72,30 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
     boolean driver = req.getJobId().isEmpty();
     String jobId = driver ? Ids.random("job-") : req.getJobId();
     String sessionId = Ids.random("s-");
+    Tenancy tenancy;
+    if (!driver) {
+      tenancy = coordinator.jobTenancy(jobId); // an executor: its job's
+    } else if (!req.getTenant().isEmpty() || !req.getWorkspace().isEmpty()) {
+      if (!edge.presented()) {
+        out.onError(Status.PERMISSION_DENIED.withDescription(
+            "only the api-server may open sessions for a tenant: connect through it with an API token").asRuntimeException());
+        return;
+      }
+      if (req.getTenant().isEmpty() || req.getWorkspace().isEmpty()) {
+        out.onError(Status.INVALID_ARGUMENT.withDescription("a tenant session needs both tenant and workspace").asRuntimeException());
+        return;
+      }
+      tenancy = new Tenancy(req.getTenant(), req.getWorkspace());
+      coordinator.setQuota(tenancy, req.getWorkspaceLimitsMap(), req.getTenantLimitsMap());
+    } else if (edge.required() && !edge.presented()) {
+      out.onError(Status.PERMISSION_DENIED.withDescription(
+          "this scheduler accepts jobs only through the api-server: connect there with an API token").asRuntimeException());
+      return;
+    } else {
+      tenancy = Tenancy.LOCAL;
+    }
     try {
-      coordinator.openSession(sessionId, jobId, driver, req.getClientName());
+      coordinator.openSession(sessionId, jobId, driver, req.getClientName(), tenancy);
     } catch (StateStoreException e) {
       out.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
       return;
@@ -200,7 +225,7 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
 
   @Override
   public void getActor(GetActorRequest req, StreamObserver<GetActorResponse> out) {
-    ActorEntry a = coordinator.actorByName(req.getNamespace(), req.getName());
+    ActorEntry a = coordinator.actorByName(tenancyOf(req.getSessionId()), req.getNamespace(), req.getName());
     var r = GetActorResponse.newBuilder().setFound(a != null);
     if (a != null) {
       r.setActorId(a.id()).setClassName(a.spec.getClassName());
@@ -227,13 +252,13 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
 
   @Override
   public void removePlacementGroup(RemovePlacementGroupRequest req, StreamObserver<Empty> out) {
-    coordinator.removePlacementGroup(req.getGroupId());
+    coordinator.removePlacementGroup(req.getGroupId(), tenancyOf(req.getSessionId()));
     ok(out);
   }
 
   @Override
   public void killActor(KillActorRequest req, StreamObserver<Empty> out) {
-    coordinator.killActor(req.getActorId());
+    coordinator.killActor(req.getActorId(), tenancyOf(req.getSessionId()));
     ok(out);
   }
 
@@ -275,10 +300,12 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
       return;
     }
     List<String> ids = List.copyOf(req.getObjectIdsList());
-    var waiter = new Waiter(ids, ready -> ready == ids.size(), w -> {
+    java.util.Set<String> hidden = coordinator.hidden(tenancyOf(req.getSessionId()), ids);
+    List<String> watched = hidden.isEmpty() ? ids : ids.stream().filter(id -> !hidden.contains(id)).toList();
+    var waiter = new Waiter(watched, ready -> ready == watched.size(), w -> {
       var r = GetObjectsResponse.newBuilder();
       for (String id : ids) {
-        ObjectEntry o = coordinator.objects.get(id);
+        ObjectEntry o = hidden.contains(id) ? null : coordinator.objects.get(id);
         if (o == null) {
           r.addResults(ObjectResults.unknown(id));
         } else if (o.isReady()) {
@@ -299,10 +326,12 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
       return;
     }
     int want = req.getNumReturns();
-    var waiter = new Waiter(ids, ready -> ready >= want, w -> {
+    java.util.Set<String> hidden = coordinator.hidden(tenancyOf(req.getSessionId()), ids);
+    List<String> watched = hidden.isEmpty() ? ids : ids.stream().filter(id -> !hidden.contains(id)).toList();
+    var waiter = new Waiter(watched, ready -> ready + hidden.size() >= want, w -> {
       List<String> ready = new ArrayList<>();
       for (String id : ids) {
-        ObjectEntry o = coordinator.objects.get(id);
+        ObjectEntry o = hidden.contains(id) ? null : coordinator.objects.get(id);
         if (o == null || o.isReady()) {
           ready.add(id);
         }
@@ -330,7 +359,9 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
       unknownSession(out, req.getSessionId());
       return;
     }
-    coordinator.addRefs(s, req.getObjectIdsList());
+    var hidden = coordinator.hidden(s.tenancy, req.getObjectIdsList());
+    coordinator.addRefs(s, hidden.isEmpty() ? req.getObjectIdsList()
+        : req.getObjectIdsList().stream().filter(id -> !hidden.contains(id)).toList());
     ok(out);
   }
 
@@ -353,8 +384,15 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
 
   @Override
   public void clusterStatus(ClusterStatusRequest req, StreamObserver<ClusterStatusResponse> out) {
-    out.onNext(status.build());
+    boolean operator = req.getSessionId().isEmpty() && (!edge.required() || edge.presented());
+    out.onNext(status.build(tenancyOf(req.getSessionId()), operator));
     out.onCompleted();
+  }
+
+  /** The tenancy of the calling session; local when there is none. */
+  private Tenancy tenancyOf(String sessionId) {
+    SessionEntry s = sessionId.isEmpty() ? null : coordinator.session(sessionId);
+    return s == null ? Tenancy.LOCAL : s.tenancy;
   }
 
   private static void ok(StreamObserver<Empty> out) {

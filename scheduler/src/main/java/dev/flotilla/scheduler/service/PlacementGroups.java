@@ -124,6 +124,12 @@ final class PlacementGroups {
     return groups.containsKey(groupId);
   }
 
+  /** True when the group exists and its creator's job belongs to {@code t}. */
+  boolean visible(String groupId, Tenancy t) {
+    Group g = groups.get(groupId);
+    return g != null && !g.removed && c.tenancyOf(g.jobId).equals(t);
+  }
+
   /** Tries to place every pending group, then the waiting tasks of placed ones. */
   void schedule() {
     for (Group g : groups.values()) {
@@ -139,6 +145,16 @@ final class PlacementGroups {
   }
 
   private void tryPlace(Group g) {
+    Tenancy owner = c.tenancyOf(g.jobId);
+    Resources total = Resources.none();
+    for (Resources b : g.request.bundles()) {
+      total = total.plus(b);
+    }
+    String refused = c.quotas.check(owner, total, Resources.none());
+    if (refused != null) {
+      g.reason = refused;
+      return;
+    }
     GangDecision d = planner.plan(c.cluster.nodes(), g.request);
     if (d instanceof GangDecision.Unplaceable u) {
       g.reason = u.reason();
@@ -151,6 +167,7 @@ final class PlacementGroups {
       return;
     }
     g.reservations = reserved.get();
+    g.reservations.forEach(r -> c.quotas.charge(r, owner));
     g.lend(g.reservations.stream().map(Reservation::gpuIndices).toList());
     LOG.info(() -> "placement group " + g.spec.getGroupId() + " placed on " + placed.nodeIdsPerBundle());
     c.persist(() -> c.store.groupSaved(g.row()));
@@ -268,6 +285,7 @@ final class PlacementGroups {
     g.waiting.clear();
     c.actors.killInGroup(groupId, "its placement group " + groupId + " was removed");
     if (g.placed()) {
+      g.reservations.forEach(c.quotas::released);
       GangReserver.releaseAll(c.cluster, g.reservations);
     } else if (g.adopted != null) {
       releaseAdopted(g);
@@ -297,6 +315,7 @@ final class PlacementGroups {
     for (Group g : groups.values()) {
       if (g.placed() && g.reservations.stream().anyMatch(r -> r.nodeId().equals(nodeId))) {
         List<Reservation> alive = g.reservations.stream().filter(r -> !r.nodeId().equals(nodeId)).toList();
+        g.reservations.forEach(c.quotas::released);
         GangReserver.releaseAll(c.cluster, alive);
         slots.values().removeIf(s -> s.group == g);
         g.reservations = null;
@@ -345,6 +364,9 @@ final class PlacementGroups {
         var b = g.recovering.get(i);
         if (g.adopted[i] == null && b.nodeId().equals(nodeId)) {
           g.adopted[i] = c.cluster.adopt(nodeId, g.request.bundles().get(i), b.gpuIndices());
+          if (g.adopted[i] != null) {
+            c.quotas.charge(g.adopted[i], c.tenancyOf(g.jobId));
+          }
         }
       }
       if (java.util.Arrays.stream(g.adopted).allMatch(java.util.Objects::nonNull)) {
@@ -385,6 +407,7 @@ final class PlacementGroups {
   private void releaseAdopted(Group g) {
     for (Reservation r : g.adopted) {
       if (r != null) {
+        c.quotas.released(r);
         c.cluster.release(r);
       }
     }

@@ -64,9 +64,11 @@ final class Recovery {
   /** Reads back the stored state; opens the recovery window if there was any. */
   void restore(ClusterStateStore.Snapshot snapshot) {
     for (var row : snapshot.sessions()) {
-      var s = new SessionEntry(row.sessionId(), row.jobId(), row.driver(), row.clientName());
+      var s = new SessionEntry(row.sessionId(), row.jobId(), row.driver(), row.clientName(),
+          new Tenancy(row.tenant(), row.workspace()));
       s.restored = true;
       c.sessions.put(s.id, s);
+      c.jobs.putIfAbsent(s.jobId, s.tenancy);
     }
     for (var row : snapshot.actors()) {
       c.actors.restore(row);

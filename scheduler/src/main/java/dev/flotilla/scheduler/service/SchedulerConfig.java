@@ -15,6 +15,8 @@ import java.time.Duration;
  *     null keeps them in memory only (a restart loses them)
  * @param recoveryWindow after a restart, how long nodes and clients have to come back before what
  *     they held is treated as failed
+ * @param edgeSecret the secret the api-server presents to open tenant sessions; null: no edge
+ *     (a local cluster: every session is local)
  */
 public record SchedulerConfig(
     String host,
@@ -24,7 +26,8 @@ public record SchedulerConfig(
     long inlineLimitBytes,
     Path dataDir,
     Database database,
-    Duration recoveryWindow) {
+    Duration recoveryWindow,
+    String edgeSecret) {
 
   public static final long DEFAULT_INLINE_LIMIT = 100 * 1024;
   public static final Duration DEFAULT_RECOVERY_WINDOW = Duration.ofSeconds(30);
@@ -59,6 +62,6 @@ public record SchedulerConfig(
   public static SchedulerConfig defaults(Path dataDir) {
     return new SchedulerConfig(
         "127.0.0.1", 0, Duration.ofSeconds(1), Duration.ofSeconds(5), DEFAULT_INLINE_LIMIT, dataDir, null,
-        DEFAULT_RECOVERY_WINDOW);
+        DEFAULT_RECOVERY_WINDOW, null);
   }
 }

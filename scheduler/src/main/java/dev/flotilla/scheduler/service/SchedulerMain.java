@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code jdbc:postgresql:} URL: jobs, sessions, actors and placement groups survive a restart),
  * {@code --db-user} (FLOTILLA_SCHEDULER_DB_USER), FLOTILLA_SCHEDULER_DB_PASSWORD (environment
  * only, so it stays off the process list), {@code --recovery-window-ms} (how long nodes and
- * clients have to come back after a restart, default 30000).
+ * clients have to come back after a restart, default 30000), FLOTILLA_EDGE_SECRET (environment
+ * only: the secret the api-server presents; set, tenants reach this scheduler only through it).
  */
 public final class SchedulerMain {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SchedulerMain.class.getName());
@@ -38,7 +39,8 @@ public final class SchedulerMain {
             dataDir,
             db,
             Duration.ofMillis(Long.parseLong(opts.getOrDefault("recovery-window-ms",
-                String.valueOf(SchedulerConfig.DEFAULT_RECOVERY_WINDOW.toMillis())))));
+                String.valueOf(SchedulerConfig.DEFAULT_RECOVERY_WINDOW.toMillis())))),
+            env("FLOTILLA_EDGE_SECRET", ""));
     if (db == null) {
       LOG.warning("no --db-url: the scheduler keeps its state in memory, and a restart loses jobs, actors and placement groups");
     }

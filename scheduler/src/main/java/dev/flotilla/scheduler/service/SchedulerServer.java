@@ -38,6 +38,7 @@ public final class SchedulerServer implements AutoCloseable {
     var coordinator = new Coordinator(clock, new TaskQueue(Planner.withDefaults()), store, config.recoveryWindow(),
         config.heartbeatInterval().multipliedBy(2).plusSeconds(1));
     coordinator.restore();
+    var edge = new EdgeAuth(config.edgeSecret());
     ScheduledExecutorService timers =
         Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("scheduler-timer").factory());
     Server server =
@@ -48,7 +49,8 @@ public final class SchedulerServer implements AutoCloseable {
             // default 5 min minimum would answer those pings with GOAWAY and cut the stream.
             .permitKeepAliveTime(10, java.util.concurrent.TimeUnit.SECONDS)
             .permitKeepAliveWithoutCalls(true)
-            .addService(new DriverServiceImpl(coordinator, new BlobStore(config.dataDir().resolve("blobs")), timers, config))
+            .addService(io.grpc.ServerInterceptors.intercept(
+                new DriverServiceImpl(coordinator, new BlobStore(config.dataDir().resolve("blobs")), timers, config, edge), edge))
             .addService(new NodeServiceImpl(coordinator, config))
             .build()
             .start();

@@ -16,7 +16,11 @@ final class StatusReport {
     this.c = c;
   }
 
-  ClusterStatusResponse build() {
+  /**
+   * @param viewer whose pending work to show, when not {@code everything}
+   * @param everything show every tenancy's pending work (the operator's view)
+   */
+  ClusterStatusResponse build(Tenancy viewer, boolean everything) {
     synchronized (c) {
       var r = ClusterStatusResponse.newBuilder();
       for (NodeLink n : c.nodes.values()) {
@@ -39,6 +43,9 @@ final class StatusReport {
       var pending = new java.util.ArrayList<>(c.queue.pending());
       pending.addAll(c.groups.pending());
       for (PendingView p : pending) {
+        if (!everything && !viewer.equals(owner(p.taskId()))) {
+          continue;
+        }
         r.addPending(
             PendingTask.newBuilder()
                 .setTaskId(p.taskId())
@@ -49,6 +56,16 @@ final class StatusReport {
       long running = c.tasks.values().stream().filter(t -> t.state == TaskEntry.State.RUNNING).count();
       return r.setRunningTasks(running).setFinishedTasks(c.finishedTasks).setObjects(c.objects.size()).build();
     }
+  }
+
+  /** Whose pending task or group this is. */
+  private Tenancy owner(String id) {
+    TaskEntry t = c.tasks.get(id);
+    if (t != null) {
+      return t.actor != null ? t.actor.tenancy : c.tenancyOf(t.spec.getJobId());
+    }
+    ObjectEntry group = c.objects.get(id); // a group's ready object carries its job
+    return group == null ? Tenancy.LOCAL : c.tenancyOf(group.jobId);
   }
 
   private static ResourceSet set(Resources r) {

@@ -14,7 +14,7 @@ import java.util.List;
 public interface ClusterStateStore extends AutoCloseable {
 
   /** A session; the job's driver session ends the job when it closes. */
-  record SessionRow(String sessionId, String jobId, boolean driver, String clientName) {}
+  record SessionRow(String sessionId, String jobId, boolean driver, String clientName, String tenant, String workspace) {}
 
   /**
    * An actor as last saved.
@@ -23,7 +23,7 @@ public interface ClusterStateStore extends AutoCloseable {
    * @param nodeId where it is alive (empty unless ALIVE)
    */
   record ActorRow(String actorId, String jobId, boolean detached, byte[] spec, String state, String nodeId,
-      int incarnation, int restartsLeft, String deathReason) {}
+      int incarnation, int restartsLeft, String deathReason, String tenant, String workspace) {}
 
   /** Where one bundle of a placed group is reserved. */
   record BundlePlacement(String nodeId, List<Integer> gpuIndices) {}

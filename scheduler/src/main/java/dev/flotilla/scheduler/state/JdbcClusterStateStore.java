@@ -90,18 +90,19 @@ public final class JdbcClusterStateStore implements ClusterStateStore {
     try {
       Connection c = connection();
       List<SessionRow> sessions = new ArrayList<>();
-      try (var st = c.prepareStatement("SELECT session_id, job_id, driver, client_name FROM sessions ORDER BY opened_at");
-          ResultSet rs = st.executeQuery()) {
+      try (var st = c.prepareStatement("SELECT session_id, job_id, driver, client_name, tenant, workspace FROM sessions"
+          + " ORDER BY opened_at"); ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          sessions.add(new SessionRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
+          sessions.add(new SessionRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
+              rs.getString(6)));
         }
       }
       List<ActorRow> actors = new ArrayList<>();
       try (var st = c.prepareStatement("SELECT actor_id, job_id, detached, spec, state, node_id, incarnation,"
-          + " restarts_left, death_reason FROM actors ORDER BY updated_at"); ResultSet rs = st.executeQuery()) {
+          + " restarts_left, death_reason, tenant, workspace FROM actors ORDER BY updated_at"); ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           actors.add(new ActorRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBytes(4), rs.getString(5),
-              rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getString(9)));
+              rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11)));
         }
       }
       List<GroupRow> groups = new ArrayList<>();
@@ -122,18 +123,22 @@ public final class JdbcClusterStateStore implements ClusterStateStore {
     write("session " + s.sessionId(), c -> {
       if (s.driver()) {
         try (PreparedStatement st = c.prepareStatement(
-            "INSERT INTO jobs (job_id, client_name) VALUES (?, ?) ON CONFLICT (job_id) DO NOTHING")) {
+            "INSERT INTO jobs (job_id, client_name, tenant, workspace) VALUES (?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING")) {
           st.setString(1, s.jobId());
           st.setString(2, s.clientName());
+          st.setString(3, s.tenant());
+          st.setString(4, s.workspace());
           st.executeUpdate();
         }
       }
-      try (PreparedStatement st = c.prepareStatement("INSERT INTO sessions (session_id, job_id, driver, client_name)"
-          + " VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING")) {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO sessions (session_id, job_id, driver, client_name,"
+          + " tenant, workspace) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING")) {
         st.setString(1, s.sessionId());
         st.setString(2, s.jobId());
         st.setBoolean(3, s.driver());
         st.setString(4, s.clientName());
+        st.setString(5, s.tenant());
+        st.setString(6, s.workspace());
         st.executeUpdate();
       }
     });
@@ -158,7 +163,7 @@ public final class JdbcClusterStateStore implements ClusterStateStore {
   public void actorSaved(ActorRow a) {
     write("actor " + a.actorId(), c -> {
       try (PreparedStatement st = c.prepareStatement("INSERT INTO actors (actor_id, job_id, detached, spec, state,"
-          + " node_id, incarnation, restarts_left, death_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " node_id, incarnation, restarts_left, death_reason, tenant, workspace) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (actor_id) DO UPDATE SET state = EXCLUDED.state, node_id = EXCLUDED.node_id,"
           + " incarnation = EXCLUDED.incarnation, restarts_left = EXCLUDED.restarts_left,"
           + " death_reason = EXCLUDED.death_reason, updated_at = now()")) {
@@ -171,6 +176,8 @@ public final class JdbcClusterStateStore implements ClusterStateStore {
         st.setInt(7, a.incarnation());
         st.setInt(8, a.restartsLeft());
         st.setString(9, a.deathReason());
+        st.setString(10, a.tenant());
+        st.setString(11, a.workspace());
         st.executeUpdate();
       }
     });

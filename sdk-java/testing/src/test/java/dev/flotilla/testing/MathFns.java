@@ -12,6 +12,10 @@ public final class MathFns {
     return x * x;
   }
 
+  public static int length(String s) {
+    return s.length();
+  }
+
   public static int add(int a, int b) {
     return a + b;
   }

@@ -81,14 +81,30 @@ public final class FlotillaImpl implements Flotilla {
 
   /** Opens a session; blocks up to 10 s. */
   public static FlotillaImpl open(ClusterAddress address, SessionContext context) {
+    return open(address, context, null);
+  }
+
+  /**
+   * Opens a session for a tenant's workspace, as the authenticated edge does (it holds the
+   * scheduler's edge secret); {@code edge} null opens a local session.
+   */
+  public static FlotillaImpl open(ClusterAddress address, SessionContext context, EdgeSession edge) {
     ManagedChannel channel = Channels.open(address.target());
     try {
       var req = OpenSessionRequest.newBuilder().setClientName(context.clientName());
       if (context.jobId() != null) {
         req.setJobId(context.jobId());
       }
+      var stub = DriverServiceGrpc.newBlockingStub(channel);
+      if (edge != null) {
+        req.setTenant(edge.tenant()).setWorkspace(edge.workspace())
+            .putAllWorkspaceLimits(edge.workspaceLimits()).putAllTenantLimits(edge.tenantLimits());
+        var headers = new io.grpc.Metadata();
+        headers.put(EdgeSession.HEADER, edge.secret());
+        stub = stub.withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers));
+      }
       OpenSessionResponse s =
-          DriverServiceGrpc.newBlockingStub(channel)
+          stub
               .withWaitForReady()
               .withDeadlineAfter(10, TimeUnit.SECONDS)
               .openSession(req.build());
@@ -193,7 +209,7 @@ public final class FlotillaImpl implements Flotilla {
     }
     try {
       var r = link.call(() -> blocking.getActor(dev.flotilla.protocol.scheduler.v1.GetActorRequest.newBuilder()
-          .setName(name).setNamespace(namespace).build()));
+          .setName(name).setNamespace(namespace).setSessionId(sessionId).build()));
       return r.getFound()
           ? java.util.Optional.of(new ActorHandleImpl<>(r.getActorId(), name, this))
           : java.util.Optional.empty();
@@ -208,7 +224,7 @@ public final class FlotillaImpl implements Flotilla {
     java.util.Objects.requireNonNull(actor, "actor");
     try {
       link.call(() -> blocking.killActor(dev.flotilla.protocol.scheduler.v1.KillActorRequest.newBuilder()
-          .setActorId(actor.actorId()).setNoRestart(true).build()));
+          .setActorId(actor.actorId()).setNoRestart(true).setSessionId(sessionId).build()));
       journal.remove(actor.actorId());
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
@@ -246,7 +262,7 @@ public final class FlotillaImpl implements Flotilla {
     java.util.Objects.requireNonNull(group, "group");
     try {
       link.call(() -> blocking.removePlacementGroup(dev.flotilla.protocol.scheduler.v1.RemovePlacementGroupRequest
-          .newBuilder().setGroupId(group.id()).build()));
+          .newBuilder().setGroupId(group.id()).setSessionId(sessionId).build()));
       journal.remove(group.id());
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
@@ -461,6 +477,7 @@ public final class FlotillaImpl implements Flotilla {
                       .addAllObjectIds(ids)
                       .setNumReturns(numReturns)
                       .setTimeoutMs(timeout.toMillis())
+                      .setSessionId(sessionId)
                       .build())
               .getReadyList());
     } catch (StatusRuntimeException e) {

@@ -24,6 +24,11 @@ public final class FlotillaProviderImpl implements FlotillaProvider {
     return FlotillaImpl.open(a, driverContext());
   }
 
+  /** A driver connection for a tenant's workspace, as the authenticated edge opens it. */
+  public static Flotilla connectForTenant(String address, EdgeSession edge) {
+    return FlotillaImpl.open(ClusterAddress.parse(address), driverContext(), edge);
+  }
+
   @Override
   public Flotilla current() {
     FlotillaImpl c = EXECUTOR_CLIENT.get();

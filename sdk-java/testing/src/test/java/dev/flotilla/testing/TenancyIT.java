@@ -1,0 +1,114 @@
+package dev.flotilla.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flotilla.api.ActorHandle;
+import dev.flotilla.api.ActorOptions;
+import dev.flotilla.api.Flotilla;
+import dev.flotilla.api.FlotillaException;
+import dev.flotilla.api.ObjectLostException;
+import dev.flotilla.api.ObjectRef;
+import dev.flotilla.api.TaskOptions;
+import dev.flotilla.protocol.scheduler.v1.ClusterStatusRequest;
+import dev.flotilla.protocol.scheduler.v1.ClusterStatusResponse;
+import dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc;
+import dev.flotilla.runtime.internal.client.Channels;
+import dev.flotilla.runtime.internal.client.EdgeSession;
+import dev.flotilla.runtime.internal.client.FlotillaImpl;
+import dev.flotilla.runtime.internal.client.FlotillaProviderImpl;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The scheduler's side of multi-tenancy, on a real cluster whose scheduler requires the edge
+ * secret: sessions are opened for a tenant's workspace the way the api-server opens them. Names,
+ * objects, actors and pending work of one tenant are invisible to another; workspace quotas hold
+ * work back with the reason; and nobody without the secret gets a session.
+ */
+class TenancyIT {
+  private static final String SECRET =
+      HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(ThreadLocalRandom.current().nextLong()).array());
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  @RegisterExtension
+  static FlotillaClusterExtension cluster = FlotillaClusterExtension.withWorkers(2)
+      .configure(o -> o.cpusPerWorker(4).gpusPerWorker(2).edgeSecret(SECRET));
+
+  private static Flotilla as(String tenant, String workspace, Map<String, Double> workspaceLimits) {
+    return FlotillaProviderImpl.connectForTenant(cluster.cluster().address().toString(),
+        new EdgeSession(tenant, workspace, workspaceLimits, Map.of(), SECRET));
+  }
+
+  @Test
+  void namedActors_arePerTenant_sameNameCoexists_otherTenantCannotFindIt() {
+    try (Flotilla a = as("acme", "vision", Map.of()); Flotilla b = as("globex", "vision", Map.of())) {
+      ActorHandle<Counter> mine = a.actor(Counter::new, 1).options(ActorOptions.builder().name("model").namespace("prod").build()).remote();
+      assertThat(mine.task(Counter::value).remote().get(WAIT)).isEqualTo(1);
+      assertThat(b.getActor("model", "prod")).as("tenant B looking up tenant A's name").isEmpty();
+      ActorHandle<Counter> theirs = b.actor(Counter::new, 2).options(ActorOptions.builder().name("model").namespace("prod").build()).remote();
+      assertThat(theirs.task(Counter::value).remote().get(WAIT)).isEqualTo(2);
+      assertThat(a.<Counter>getActor("model", "prod").orElseThrow().task(Counter::value).remote().get(WAIT)).isEqualTo(1);
+      assertThat(b.<Counter>getActor("model", "prod").orElseThrow().task(Counter::value).remote().get(WAIT)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anotherTenantsObjectsAndActors_areUnknown_neverTheirValue() {
+    try (Flotilla a = as("acme", "secrets", Map.of()); Flotilla b = as("globex", "thief", Map.of())) {
+      ObjectRef<String> secret = a.put("acme's model weights");
+      assertThat(secret.get(WAIT)).isEqualTo("acme's model weights");
+      assertThatThrownBy(() -> b.get(List.of(secret), WAIT)).as("reading it").isInstanceOf(ObjectLostException.class)
+          .hasMessageContaining("unknown").hasMessageNotContaining("weights");
+      assertThatThrownBy(() -> b.task(MathFns::length, secret).remote().get(WAIT)).as("passing it to a task")
+          .isInstanceOf(FlotillaException.class).hasMessageContaining("unknown");
+      ActorHandle<Counter> counter = a.actor(Counter::new, 41).remote();
+      assertThat(counter.task(Counter::add, 1).remote().get(WAIT)).isEqualTo(42);
+      assertThatThrownBy(() -> b.task(Counter::addThrough, counter, 1).remote().get(WAIT))
+          .as("calling it through a handle").isInstanceOf(FlotillaException.class).hasMessageContaining("unknown actor");
+      b.kill(counter); // not found for B: a no-op
+      assertThat(counter.task(Counter::value).remote().get(WAIT)).as("still alive for A").isEqualTo(42);
+    }
+  }
+
+  @Test
+  void workspaceGpuQuota_holdsTheSecondTaskWithTheReason_othersCannotSeeIt() {
+    try (Flotilla a = as("acme", "gpu-team", Map.of("GPU", 1.0)); Flotilla b = as("globex", "gpu-team", Map.of())) {
+      var gpu = TaskOptions.builder().gpus(1).name("train").build();
+      ObjectRef<Integer> first = a.task(MathFns::slowIdentity, 1, 3_000L).options(gpu).remote();
+      ObjectRef<Integer> second = a.task(MathFns::slowIdentity, 2, 10L).options(gpu).remote();
+      ClusterStatusResponse seen = Await.until("the second GPU task to wait for the workspace quota", WAIT,
+          () -> status((FlotillaImpl) a), s -> s.getPendingList().stream()
+              .anyMatch(p -> p.getReason().equals("workspace quota: GPU 1/1 in use")));
+      assertThat(seen.getPendingList()).isNotEmpty();
+      assertThat(status((FlotillaImpl) b).getPendingList()).as("tenant B's view of pending work").isEmpty();
+      assertThat(a.get(List.of(first, second), WAIT)).containsExactly(1, 2);
+      assertThat(b.task(MathFns::cudaVisibleDevices).options(TaskOptions.builder().gpus(2).build()).remote().get(WAIT))
+          .as("another tenant is not bound by it").isEqualTo("0,1");
+    }
+  }
+
+  @Test
+  void withoutTheEdgeSecret_noSession() {
+    assertThatThrownBy(() -> Flotilla.connect(cluster.cluster().address().toString()))
+        .isInstanceOf(FlotillaException.class).hasMessageContaining("only through the api-server");
+    assertThatThrownBy(() -> FlotillaProviderImpl.connectForTenant(cluster.cluster().address().toString(),
+        new EdgeSession("acme", "vision", Map.of(), Map.of(), "not-the-secret")))
+        .isInstanceOf(FlotillaException.class).hasMessageContaining("only the api-server");
+  }
+
+  private static ClusterStatusResponse status(FlotillaImpl fl) {
+    var channel = Channels.open(fl.address().target());
+    try {
+      return DriverServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+          .clusterStatus(ClusterStatusRequest.newBuilder().setSessionId(fl.sessionId()).build());
+    } finally {
+      Channels.close(channel);
+    }
+  }
+}
