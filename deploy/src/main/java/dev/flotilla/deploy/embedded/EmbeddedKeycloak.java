@@ -108,10 +108,35 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     return adminPassword;
   }
 
+  /** {@code kc.sh}, the shell wrapper; the server's JVM is its child (see {@link #processes()}). */
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /** The wrapper then its descendants (the server's JVM), as they are now. */
+  public List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new java.util.ArrayList<>();
+    all.add(process.toHandle());
+    process.descendants().forEach(all::add);
+    return all;
+  }
+
+  /**
+   * Leaves the server running after this JVM exits (for {@code flotilla up}): the shutdown hook is
+   * removed, and whoever holds {@link #processes()} stops it later with SIGTERM.
+   */
+  public void detach() {
+    removeHook();
+  }
+
   /** Stops the server; blocks until it exited (at most ~40 s). */
   @Override
   public void close() {
     stopProcess();
+    removeHook();
+  }
+
+  private void removeHook() {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {

@@ -134,6 +134,38 @@ public final class EmbeddedPostgres implements AutoCloseable {
     stop("fast");
   }
 
+  /** The postmaster's process, while it runs (from {@code postmaster.pid}). */
+  public Optional<ProcessHandle> postmaster() {
+    return postmaster(base);
+  }
+
+  /**
+   * Stops the server of {@code baseDir} if one runs (fast shutdown), without starting anything;
+   * for a launcher other than the one that started it. Blocks until it is down.
+   *
+   * @return whether a server was running
+   */
+  public static boolean stopRunning(Path baseDir, Path cache) {
+    Path base = baseDir.toAbsolutePath();
+    if (postmaster(base).isEmpty()) {
+      return false;
+    }
+    ServerUser user = ServerUser.forPostgres();
+    Path bin = PostgresBinaries.install(cache).resolve("bin");
+    new EmbeddedPostgres(bin, base, user, "", 0).stop("fast");
+    return true;
+  }
+
+  private static Optional<ProcessHandle> postmaster(Path base) {
+    try {
+      List<String> lines = Files.readAllLines(data(base).resolve("postmaster.pid"));
+      return lines.isEmpty() ? Optional.empty()
+          : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Immediate shutdown, like a crash (no checkpoint): for recovery tests. */
   public void crash() {
     stop("immediate");

@@ -1,0 +1,67 @@
+package dev.flotilla.deploy.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Launches the api-server ({@code java -jar …/quarkus-app/quarkus-run.jar}) as its own process,
+ * configured only through its environment (so no secret shows in the process list), and waits
+ * until it reports ready. The jar is the api-server module's build output: the launcher depends
+ * on it as a file, not as a Maven dependency.
+ */
+final class ApiServerProcess {
+  private ApiServerProcess() {}
+
+  /** The api-server's settings, as the environment variables it reads. */
+  record Config(String host, int port, PlatformSettings.Database db, PlatformSettings.Keycloak keycloak,
+      String realm, String platformAdminEmail, String platformAdminPassword, String schedulerAddress) {
+    Map<String, String> environment() {
+      return Map.ofEntries(
+          Map.entry("FLOTILLA_API_PORT", String.valueOf(port)),
+          Map.entry("QUARKUS_HTTP_HOST", host),
+          Map.entry("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl("apiserver")),
+          Map.entry("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl("apiserver")),
+          Map.entry("QUARKUS_DATASOURCE_USERNAME", db.user()),
+          Map.entry("QUARKUS_DATASOURCE_PASSWORD", db.password()),
+          Map.entry("FLOTILLA_KEYCLOAK_URL", keycloak.url()),
+          Map.entry("FLOTILLA_KEYCLOAK_ADMIN_USER", keycloak.adminUser()),
+          Map.entry("FLOTILLA_KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword()),
+          Map.entry("FLOTILLA_PLATFORM_REALM", realm),
+          Map.entry("FLOTILLA_PLATFORM_NOTEBOOK_REDIRECT_URIS",
+              "http://127.0.0.1:" + port + "/*,http://localhost:" + port + "/*"),
+          Map.entry("FLOTILLA_PLATFORM_BOOTSTRAP_ADMIN_EMAIL", platformAdminEmail),
+          Map.entry("FLOTILLA_PLATFORM_BOOTSTRAP_ADMIN_PASSWORD", platformAdminPassword),
+          Map.entry("FLOTILLA_ADDRESS", schedulerAddress));
+    }
+  }
+
+  /** Starts it with its output in {@code log}; does not wait. */
+  static Process start(Path jar, Config config, Path log) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("the api-server is not built: no " + jar + ". `./flotilla up` builds it; by hand: "
+          + "./mvnw -B -DskipTests install -pl api-server -am (or point FLOTILLA_API_SERVER_JAR at a quarkus-run.jar)");
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var pb = new ProcessBuilder(List.of(java, "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString()))
+        .directory(jar.getParent().toFile()).redirectErrorStream(true);
+    try {
+      Files.createDirectories(log.getParent());
+      pb.redirectOutput(log.toFile());
+      pb.environment().putAll(config.environment());
+      return pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the api-server from " + jar, e);
+    }
+  }
+
+  /** Blocks until {@code /q/health/ready} answers 200 (PostgreSQL migrated, Keycloak realm bootstrapped). */
+  static void awaitReady(Http http, String url, ProcessHandle process, Path log, Duration timeout) {
+    Await.until("the api-server to answer 200 at " + url + "/q/health/ready", timeout, "api-server", process, log,
+        () -> http.send("GET", url + "/q/health/ready", null, null).status() == 200);
+  }
+}
