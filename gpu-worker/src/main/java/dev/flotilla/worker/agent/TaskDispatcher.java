@@ -155,7 +155,8 @@ final class TaskDispatcher {
       return;
     }
     r.cleanup().run();
-    var out = TaskFinishedRequest.newBuilder().setTaskId(d.getTaskId()).setAttempt(d.getAttempt());
+    var out = TaskFinishedRequest.newBuilder().setTaskId(d.getTaskId()).setAttempt(d.getAttempt())
+        .setRunMicros(d.getRunMicros());
     switch (d.getOutcomeCase()) {
       case INLINE_RESULT -> out.setInlineResult(d.getInlineResult());
       case STORED_SIZE -> {

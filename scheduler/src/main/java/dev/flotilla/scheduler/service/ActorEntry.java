@@ -27,6 +27,8 @@ final class ActorEntry {
   String deathReason;
   /** Whose actor this is: its name, calls and handle count only within this tenancy. */
   Tenancy tenancy = Tenancy.LOCAL;
+  /** Since when its current incarnation holds its resources (usage metering); null while not alive. */
+  java.time.Instant aliveSince;
   /** While recovering: the node it was alive on before the restart (empty if it was being created). */
   String recoverNode = "";
   /** Calls not yet sent, in submission order. */

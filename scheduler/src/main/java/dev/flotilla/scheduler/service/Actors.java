@@ -50,6 +50,9 @@ final class Actors {
     if (!spec.getPlacementGroupId().isEmpty() && !c.groups.visible(spec.getPlacementGroupId(), session.tenancy)) {
       return "placement group " + spec.getPlacementGroupId() + " does not exist (removed, or never created)";
     }
+    if (spec.getResources().getAmountsOrDefault("GPU", 0) > 0 && c.quotas.gpuBudgetSpent(session.tenancy) != null) {
+      return "QUOTA_EXCEEDED: " + c.quotas.gpuBudgetSpent(session.tenancy);
+    }
     var actor = new ActorEntry(spec);
     actor.tenancy = session.tenancy;
     if (!session.tenancy.tenant().isEmpty()) {
@@ -117,6 +120,7 @@ final class Actors {
         c.tasks.remove(t.spec.getTaskId());
         c.queue.remove(t.spec.getTaskId());
         a.state = ActorEntry.State.ALIVE;
+        a.aliveSince = c.now();
         LOG.info(() -> a.describe() + " alive on " + a.reservation.nodeId() + " (incarnation " + a.incarnation + ")");
         save(a);
         ObjectEntry ready = c.objects.get(a.id());
@@ -431,6 +435,12 @@ final class Actors {
 
   /** Frees the actor's resources and drops a creation still queued or running. */
   private void releaseAll(ActorEntry a) {
+    if (a.aliveSince != null && a.reservation != null) {
+      double seconds = java.time.Duration.between(a.aliveSince, c.now()).toNanos() / 1e9;
+      c.usage.add(a.tenancy, a.executorJob, a.reservation.resources(), seconds, false);
+      c.quotas.spendGpu(a.tenancy, a.reservation.resources().get("GPU") * seconds);
+      a.aliveSince = null;
+    }
     if (a.reservation != null) {
       c.releaseResources(a.reservation);
       a.reservation = null;
@@ -505,6 +515,7 @@ final class Actors {
     }
     a.reservation = r;
     a.state = ActorEntry.State.ALIVE;
+    a.aliveSince = c.now();
     a.recoverNode = "";
     LOG.info(() -> a.describe() + " kept running on " + nodeId + " across the scheduler restart");
     save(a);

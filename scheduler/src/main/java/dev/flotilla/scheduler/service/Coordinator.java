@@ -58,6 +58,7 @@ final class Coordinator {
   final ClusterStateStore store;
   final Recovery recovery;
   final Quotas quotas = new Quotas();
+  final Usage usage = new Usage();
   /** Job id → whose it is (drivers' jobs, and detached actors' own jobs). */
   final Map<String, Tenancy> jobs = new HashMap<>();
   /** Changes on every start: clients and nodes that see a new one know the scheduler restarted. */
@@ -120,6 +121,12 @@ final class Coordinator {
     objects.put(result.id, result);
     addRef(session, result.id);
     var task = new TaskEntry(spec, now());
+    String spent = spec.getResources().getAmountsOrDefault(Resources.GPU, 0) > 0 ? quotas.gpuBudgetSpent(session.tenancy) : null;
+    if (spent != null) {
+      settle(result.id, null, 0, null, ErrorInfo.newBuilder().setKind(ErrorInfo.Kind.QUOTA_EXCEEDED)
+          .setExceptionClass("dev.flotilla.api.QuotaExceededException").setTaskName(spec.getName()).setMessage(spent).build());
+      return null;
+    }
     if (!adoptOrphan(task)) {
       enqueue(task, session.jobId, true);
     }
@@ -433,6 +440,7 @@ final class Coordinator {
       schedule();
       return;
     }
+    meter(t, r);
     releaseReservation(t);
     switch (r.getOutcomeCase()) {
       case INLINE_RESULT -> finishOk(t, r.getInlineResult(), 0, null);
@@ -442,6 +450,18 @@ final class Coordinator {
           ErrorInfo.Kind.INVALID, t.spec.getName(), "the node reported no outcome"));
     }
     schedule();
+  }
+
+  /** A task attempt ran: its run time times its resources goes to its job's usage and budget. */
+  private void meter(TaskEntry t, TaskFinishedRequest r) {
+    if (r.getRunMicros() <= 0) {
+      return;
+    }
+    Tenancy who = tenancyOf(t.spec.getJobId());
+    Resources held = Resources.of(new HashMap<>(t.spec.getResources().getAmountsMap()));
+    double seconds = r.getRunMicros() / 1e6;
+    usage.add(who, t.spec.getJobId(), held, seconds, true);
+    quotas.spendGpu(who, held.get(Resources.GPU) * seconds);
   }
 
   void releaseReservation(TaskEntry t) {
@@ -739,8 +759,12 @@ final class Coordinator {
     return s;
   }
 
-  synchronized void setQuota(Tenancy t, Map<String, Double> workspaceLimits, Map<String, Double> tenantLimits) {
+  synchronized void setQuota(Tenancy t, Map<String, Double> workspaceLimits, Map<String, Double> tenantLimits,
+      Double gpuSecondsLeft) {
     quotas.setLimits(t, workspaceLimits, tenantLimits);
+    if (gpuSecondsLeft != null) {
+      quotas.setGpuBudget(t, gpuSecondsLeft);
+    }
     schedule(); // raised limits may let waiting work go
   }
 

@@ -86,7 +86,8 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
         return;
       }
       tenancy = new Tenancy(req.getTenant(), req.getWorkspace());
-      coordinator.setQuota(tenancy, req.getWorkspaceLimitsMap(), req.getTenantLimitsMap());
+      coordinator.setQuota(tenancy, req.getWorkspaceLimitsMap(), req.getTenantLimitsMap(),
+          req.getHasGpuBudget() ? req.getGpuSecondsLeft() : null);
     } else if (edge.required() && !edge.presented()) {
       out.onError(Status.PERMISSION_DENIED.withDescription(
           "this scheduler accepts jobs only through the api-server: connect there with an API token").asRuntimeException());
@@ -201,6 +202,8 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
     if (invalid != null) {
       Status status = invalid.startsWith("ALREADY_EXISTS: ")
           ? Status.ALREADY_EXISTS.withDescription(invalid.substring("ALREADY_EXISTS: ".length()))
+          : invalid.startsWith("QUOTA_EXCEEDED: ")
+          ? Status.RESOURCE_EXHAUSTED.withDescription(invalid.substring("QUOTA_EXCEEDED: ".length()))
           : Status.INVALID_ARGUMENT.withDescription(invalid);
       out.onError(status.asRuntimeException());
       return;
@@ -386,6 +389,21 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
   public void clusterStatus(ClusterStatusRequest req, StreamObserver<ClusterStatusResponse> out) {
     boolean operator = req.getSessionId().isEmpty() && (!edge.required() || edge.presented());
     out.onNext(status.build(tenancyOf(req.getSessionId()), operator));
+    out.onCompleted();
+  }
+
+  @Override
+  public void usage(dev.flotilla.protocol.scheduler.v1.UsageRequest req,
+      StreamObserver<dev.flotilla.protocol.scheduler.v1.UsageResponse> out) {
+    if (edge.required() && !edge.presented()) {
+      out.onError(Status.PERMISSION_DENIED.withDescription("usage is read through the api-server").asRuntimeException());
+      return;
+    }
+    List<dev.flotilla.protocol.scheduler.v1.JobUsage> jobs;
+    synchronized (coordinator) {
+      jobs = coordinator.usage.report(req.getTenant(), req.getWorkspace());
+    }
+    out.onNext(dev.flotilla.protocol.scheduler.v1.UsageResponse.newBuilder().addAllJobs(jobs).build());
     out.onCompleted();
   }
 

@@ -17,6 +17,8 @@ final class Quotas {
   private final Map<String, Map<String, Double>> tenantLimits = new HashMap<>();
   private final Map<String, Resources> workspaceInUse = new HashMap<>();
   private final Map<String, Resources> tenantInUse = new HashMap<>();
+  /** Workspace key → GPU-seconds of budget left, where the edge set a budget. */
+  private final Map<String, Double> gpuSecondsLeft = new HashMap<>();
   /** Reservation → tenancy it is charged to. */
   private final Map<Reservation, Tenancy> charged = new IdentityHashMap<>();
 
@@ -27,6 +29,28 @@ final class Quotas {
     }
     workspaceLimits.put(t.workspaceKey(), Map.copyOf(workspace));
     tenantLimits.put(t.tenant(), Map.copyOf(tenant));
+  }
+
+  /** The workspace's GPU budget left, in GPU-seconds, as the edge counts it now. */
+  void setGpuBudget(Tenancy t, double secondsLeft) {
+    if (!t.tenant().isEmpty()) {
+      gpuSecondsLeft.put(t.workspaceKey(), secondsLeft);
+    }
+  }
+
+  /** GPU time used by the workspace's work comes off its budget. */
+  void spendGpu(Tenancy t, double gpuSeconds) {
+    if (gpuSeconds > 0) {
+      gpuSecondsLeft.computeIfPresent(t.workspaceKey(), (k, v) -> v - gpuSeconds);
+    }
+  }
+
+  /** Why new GPU work of the workspace must fail (its budget is spent), or null. */
+  String gpuBudgetSpent(Tenancy t) {
+    Double left = gpuSecondsLeft.get(t.workspaceKey());
+    return left == null || left > 0 ? null
+        : "workspace '" + t.workspace() + "' has spent its GPU budget (" + Resources.format(-left / 3600)
+            + " GPU-hours over): new GPU work is refused until the budget is raised or renewed";
   }
 
   /**

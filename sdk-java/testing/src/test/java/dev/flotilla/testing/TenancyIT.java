@@ -94,12 +94,65 @@ class TenancyIT {
   }
 
   @Test
+  void usage_isMeteredPerJobFromExecutorRunTime_andReadOnlyThroughTheEdge() {
+    try (Flotilla a = as("umbrella", "metered", Map.of())) {
+      List<ObjectRef<Integer>> cpu = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        cpu.add(a.task(MathFns::slowIdentity, i, 500L).options(TaskOptions.builder().cpus(1).build()).remote());
+      }
+      ObjectRef<Integer> gpu = a.task(MathFns::slowIdentity, 9, 400L).options(TaskOptions.builder().cpus(1).gpus(1).build()).remote();
+      assertThat(a.get(cpu, WAIT)).containsExactly(0, 1, 2, 3);
+      assertThat(gpu.get(WAIT)).isEqualTo(9);
+      var jobs = usage(SECRET, "umbrella").getJobsList();
+      assertThat(jobs).singleElement().satisfies(j -> {
+        assertThat(j.getJobId()).isEqualTo(a.jobId());
+        assertThat(j.getWorkspace()).isEqualTo("metered");
+        assertThat(j.getTasks()).isEqualTo(5);
+        assertThat(j.getCpuSeconds()).as("5 tasks of >= 0.4 s on 1 CPU each").isGreaterThanOrEqualTo(2.4).isLessThan(60);
+        assertThat(j.getGpuSeconds()).as("one task of >= 0.4 s on 1 GPU").isGreaterThanOrEqualTo(0.4).isLessThan(30);
+      });
+      assertThat(usage(SECRET, "nobody").getJobsList()).isEmpty();
+      assertThatThrownBy(() -> usage("wrong", "umbrella")).isInstanceOf(io.grpc.StatusRuntimeException.class)
+          .hasMessageContaining("PERMISSION_DENIED");
+    }
+  }
+
+  @Test
+  void spentGpuBudget_newGpuWorkFailsWithQuotaExceeded_cpuWorkStillRuns() {
+    var edge = new EdgeSession("initech", "broke", Map.of(), Map.of(), 0.3, SECRET);
+    try (Flotilla a = FlotillaProviderImpl.connectForTenant(cluster.cluster().address().toString(), edge)) {
+      var gpu = TaskOptions.builder().gpus(1).build();
+      assertThat(a.task(MathFns::slowIdentity, 1, 500L).options(gpu).remote().get(WAIT))
+          .as("the budget was not spent when it started").isEqualTo(1);
+      assertThatThrownBy(() -> a.task(MathFns::slowIdentity, 2, 10L).options(gpu).remote().get(WAIT))
+          .isInstanceOf(dev.flotilla.api.QuotaExceededException.class).hasMessageContaining("GPU budget");
+      assertThatThrownBy(() -> a.actor(GpuProbe::new).options(ActorOptions.builder().gpus(1).build()).remote())
+          .isInstanceOf(dev.flotilla.api.QuotaExceededException.class);
+      assertThat(a.task(MathFns::square, 3).remote().get(WAIT)).as("CPU work").isEqualTo(9);
+    }
+  }
+
+  @Test
   void withoutTheEdgeSecret_noSession() {
     assertThatThrownBy(() -> Flotilla.connect(cluster.cluster().address().toString()))
         .isInstanceOf(FlotillaException.class).hasMessageContaining("only through the api-server");
     assertThatThrownBy(() -> FlotillaProviderImpl.connectForTenant(cluster.cluster().address().toString(),
         new EdgeSession("acme", "vision", Map.of(), Map.of(), "not-the-secret")))
         .isInstanceOf(FlotillaException.class).hasMessageContaining("only the api-server");
+  }
+
+  private static dev.flotilla.protocol.scheduler.v1.UsageResponse usage(String secret, String tenant) {
+    var channel = Channels.open(cluster.cluster().address().target());
+    try {
+      var headers = new io.grpc.Metadata();
+      headers.put(io.grpc.Metadata.Key.of("x-flotilla-edge-secret", io.grpc.Metadata.ASCII_STRING_MARSHALLER), secret);
+      return DriverServiceGrpc.newBlockingStub(channel)
+          .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
+          .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+          .usage(dev.flotilla.protocol.scheduler.v1.UsageRequest.newBuilder().setTenant(tenant).build());
+    } finally {
+      Channels.close(channel);
+    }
   }
 
   private static ClusterStatusResponse status(FlotillaImpl fl) {

@@ -99,6 +99,9 @@ public final class FlotillaImpl implements Flotilla {
       if (edge != null) {
         req.setTenant(edge.tenant()).setWorkspace(edge.workspace())
             .putAllWorkspaceLimits(edge.workspaceLimits()).putAllTenantLimits(edge.tenantLimits());
+        if (edge.gpuSecondsLeft() != null) {
+          req.setHasGpuBudget(true).setGpuSecondsLeft(edge.gpuSecondsLeft());
+        }
         var headers = new io.grpc.Metadata();
         headers.put(EdgeSession.HEADER, edge.secret());
         stub = stub.withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers));

@@ -23,7 +23,8 @@ public final class RemoteErrors {
           new ClusterUnavailableException(
               "The Flotilla cluster at " + address + " does not answer (" + detail
                   + "). Is it running? `./flotilla cluster status` shows it.", e);
-      case INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, RESOURCE_EXHAUSTED ->
+      case RESOURCE_EXHAUSTED -> new dev.flotilla.api.QuotaExceededException(detail);
+      case INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND ->
           new FlotillaException(detail, e);
       default -> new FlotillaException("Cluster call failed: " + code + ": " + detail, e);
     };
@@ -33,6 +34,7 @@ public final class RemoteErrors {
     return switch (error.getKind()) {
       case OBJECT_LOST -> new ObjectLostException(error.getMessage());
       case ACTOR_DIED -> new ActorDiedException(error.getMessage());
+      case QUOTA_EXCEEDED -> new dev.flotilla.api.QuotaExceededException(error.getMessage());
       case EXECUTOR_DIED, NODE_DIED ->
           new WorkerDiedException(
               error.getTaskName().isEmpty() ? objectId : error.getTaskName(), error.getMessage());
