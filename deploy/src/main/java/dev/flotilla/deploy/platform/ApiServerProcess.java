@@ -40,12 +40,17 @@ final class ApiServerProcess {
     }
   }
 
-  /** Starts it with its output in {@code log}; does not wait. */
-  static Process start(Path jar, Config config, Path log) {
+  /** Fails, saying how to build it, when there is no api-server build at {@code jar}. */
+  static void checkBuilt(Path jar) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("the api-server is not built: no " + jar + ". `./flotilla up` builds it; by hand: "
           + "./mvnw -B -DskipTests install -pl api-server -am (or point FLOTILLA_API_SERVER_JAR at a quarkus-run.jar)");
     }
+  }
+
+  /** Starts it with its output in {@code log}; does not wait. */
+  static Process start(Path jar, Config config, Path log) {
+    checkBuilt(jar);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var pb = new ProcessBuilder(List.of(java, "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString()))
         .directory(jar.getParent().toFile()).redirectErrorStream(true);

@@ -55,7 +55,9 @@ public final class Platform {
         out.println("Logs in " + settings.home().resolve("logs") + "; stop everything with `./flotilla down`.");
         return Optional.of(up.schedulerAddress());
       } catch (RuntimeException e) {
-        out.println("Start failed; stopping what was started...");
+        if (!state.processes().isEmpty()) {
+          out.println("Start failed; stopping what was started (" + roles(state.processes()) + ")...");
+        }
         PlatformStop.stopAll(state);
         state.delete();
         throw e;

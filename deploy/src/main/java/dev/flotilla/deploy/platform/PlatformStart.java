@@ -35,6 +35,7 @@ final class PlatformStart {
       String platformAdminPasswordFile) {}
 
   Up run() {
+    ApiServerProcess.checkBuilt(settings.apiServerJar());
     checkPortFree(settings.apiHost(), settings.apiPort());
     PlatformSettings.Database db = database();
     PlatformSettings.Keycloak kc = keycloak();

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Starts the real distribution and logs in as its bootstrap admin: the server is usable. */
@@ -15,7 +16,8 @@ class EmbeddedKeycloakIT {
 
   @Test
   void start_freshOrCachedDistribution_adminCanObtainToken() throws Exception {
-    try (EmbeddedKeycloak kc = EmbeddedKeycloak.start()) {
+    // Not ~/.flotilla: a `flotilla up` there may be running its own server on the same data.
+    try (EmbeddedKeycloak kc = EmbeddedKeycloak.start(Path.of("target", "it-keycloak"))) {
       String form = "grant_type=password&client_id=admin-cli&username=" + kc.adminUser()
           + "&password=" + URLEncoder.encode(kc.adminPassword(), StandardCharsets.UTF_8);
       HttpResponse<String> r = HttpClient.newHttpClient().send(
