@@ -9,17 +9,13 @@
  * it. Tenant code never runs in this process; task arguments and results pass through it as
  * opaque bytes.
  *
- * <p>Today the package holds health only; {@code persistence} holds the entities and the
- * PostgreSQL schema (Flyway migrations), which no resource uses yet:
- *
- * <ul>
- *   <li>{@link dev.flotilla.apiserver.ApiServerReadiness} — the readiness check at
- *       {@code /q/health/ready}, which also reports the platform name and version. Liveness at
- *       {@code /q/health/live} comes from SmallRye Health itself.
- * </ul>
- *
- * <p>No other endpoint is exposed: the design admits no unauthenticated endpoint except health
- * and login, and any path under {@code /api} answers 404 until authenticated resources land.
+ * <p>Subpackages: {@code api} (REST resources and bodies), {@code auth} (authentication, roles,
+ * the access filter — its package-info describes the role model), {@code tenancy} (the services
+ * behind the API), {@code keycloak} (provisioning through Keycloak's admin API), {@code audit},
+ * {@code error} (problem details), {@code config}, {@code persistence} (entities, Flyway schema).
+ * This package holds {@link dev.flotilla.apiserver.ApiServerReadiness}, the readiness check at
+ * {@code /q/health/ready} (with the platform name and version); liveness at {@code /q/health/live}
+ * comes from SmallRye Health. Health is the only endpoint served without credentials.
  *
  * <p>Threading: HTTP is served by Vert.x event loops. Code in this package must never block an
  * event loop; blocking work (database, scheduler calls) runs on virtual threads

@@ -81,6 +81,10 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Exception e) {
+    if (uniqueViolation(e)) {
+      // Two requests raced for one name; the loser learns it as the check would have told it.
+      return Problems.response(409, "Conflict", "already exists");
+    }
     LOG.error("unexpected failure", e);
     return Problems.response(500, "Internal Server Error", null);
   }
@@ -96,6 +100,15 @@ public class ErrorMappers {
       return String.join(".", properties);
     }
     return nodes.isEmpty() ? "body" : nodes.getLast().getName();
+  }
+
+  private static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String path(JsonMappingException e) {

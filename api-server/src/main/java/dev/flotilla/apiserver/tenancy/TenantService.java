@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -48,10 +49,13 @@ public class TenantService {
 
   public Uni<TenantDtos.CreatedTenant> create(Access access, TenantDtos.CreateTenant request) {
     TenantDtos.Mode mode = request.mode() == null ? TenantDtos.Mode.SHARED : request.mode();
+    // Keycloak lower-cases user names; so do we, so that the membership row matches the user.
+    TenantDtos.CreateTenant normalized = new TenantDtos.CreateTenant(request.name(), request.displayName(), mode,
+        request.adminEmail().toLowerCase(Locale.ROOT));
     return Panache.withSession(() -> TenantEntity.count("slug", request.name()))
         .flatMap(n -> n > 0 ? Uni.createFrom().failure(ApiException.conflict("tenant " + request.name() + " exists"))
-            : provision(request, mode))
-        .flatMap(p -> persist(access, request, mode, p)
+            : provision(normalized, mode))
+        .flatMap(p -> persist(access, normalized, mode, p)
             .onFailure().call(e -> undo(p)));
   }
 
