@@ -44,6 +44,9 @@ final class Actors {
       return "ALREADY_EXISTS: an actor named '" + spec.getName() + "' already lives in namespace '"
           + spec.getNamespace() + "'; get it with getActor or kill it first";
     }
+    if (!spec.getJobId().equals(session.jobId)) {
+      return "the actor's job_id " + spec.getJobId() + " is not its session's job";
+    }
     if (c.unknownArgument(session, spec.getArgsList()) != null) {
       return "a constructor argument is unknown: it was freed or never existed";
     }

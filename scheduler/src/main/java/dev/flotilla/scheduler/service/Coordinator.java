@@ -110,6 +110,9 @@ final class Coordinator {
     if (session == null) {
       return "unknown session " + spec.getSessionId() + ": open one first";
     }
+    if (!spec.getJobId().equals(session.jobId)) {
+      return "the task's job_id " + spec.getJobId() + " is not its session's job";
+    }
     String unknown = unknownArgument(session, spec.getArgsList());
     if (unknown != null) {
       return unknown;

@@ -21,12 +21,33 @@ public interface Flotilla extends TaskFactory, ActorFactory, AutoCloseable {
 
   /**
    * Connects to the cluster named by {@code FLOTILLA_ADDRESS}, else by the file {@code
-   * ~/.flotilla/address} that {@code flotilla cluster start} writes.
+   * ~/.flotilla/address} that {@code flotilla cluster start} writes; with the API token in {@code
+   * FLOTILLA_TOKEN} when it is set (a hosted platform's edge).
    *
    * @throws ClusterUnavailableException if no address is configured or nothing answers there
    */
   static Flotilla connect() {
-    return FlotillaProvider.load().connect(null);
+    String token = System.getenv("FLOTILLA_TOKEN");
+    return token == null || token.isBlank() ? FlotillaProvider.load().connect(null)
+        : FlotillaProvider.load().connect(null, token.strip());
+  }
+
+  /**
+   * Connects to a hosted platform's edge at {@code flotilla://host:port} (the api-server's SDK
+   * port) with an API token of one workspace; the work runs in that workspace, within its quotas.
+   *
+   * @throws IllegalArgumentException if the address or token is malformed
+   * @throws FlotillaException if the token is unknown, revoked or expired
+   * @throws ClusterUnavailableException if nothing answers there
+   */
+  static Flotilla connect(String address, String token) {
+    if (address == null || address.isBlank()) {
+      throw new IllegalArgumentException("address must be flotilla://host:port, got: " + address);
+    }
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("an API token is required (create one in the workspace's settings)");
+    }
+    return FlotillaProvider.load().connect(address, token.strip());
   }
 
   /**

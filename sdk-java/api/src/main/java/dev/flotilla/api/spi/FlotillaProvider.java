@@ -13,6 +13,12 @@ public interface FlotillaProvider {
   /** Connects to {@code address}, or to the configured cluster when it is null. */
   Flotilla connect(String address);
 
+  /**
+   * Connects to the platform's edge at {@code address} with an API token (null address: the
+   * configured one).
+   */
+  Flotilla connect(String address, String token);
+
   /** The connection of the task running on this thread. */
   Flotilla current();
 

@@ -25,6 +25,19 @@ public final class Channels {
         .build();
   }
 
+  /** A channel that sends {@code authorization: Bearer <token>} with every call. */
+  public static ManagedChannel open(String target, String token) {
+    var headers = new io.grpc.Metadata();
+    headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    return NettyChannelBuilder.forTarget(target)
+        .usePlaintext()
+        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .executor(CALLBACKS)
+        .keepAliveTime(30, TimeUnit.SECONDS)
+        .intercept(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
+        .build();
+  }
+
   public static void close(ManagedChannel channel) {
     channel.shutdown();
     try {

@@ -89,7 +89,15 @@ public final class FlotillaImpl implements Flotilla {
    * scheduler's edge secret); {@code edge} null opens a local session.
    */
   public static FlotillaImpl open(ClusterAddress address, SessionContext context, EdgeSession edge) {
-    ManagedChannel channel = Channels.open(address.target());
+    return open(address, context, edge, null);
+  }
+
+  /**
+   * @param token an API token, sent as {@code authorization: Bearer} on every call (a hosted
+   *     platform's edge), or null
+   */
+  static FlotillaImpl open(ClusterAddress address, SessionContext context, EdgeSession edge, String token) {
+    ManagedChannel channel = token == null ? Channels.open(address.target()) : Channels.open(address.target(), token);
     try {
       var req = OpenSessionRequest.newBuilder().setClientName(context.clientName());
       if (context.jobId() != null) {

@@ -24,6 +24,15 @@ public final class FlotillaProviderImpl implements FlotillaProvider {
     return FlotillaImpl.open(a, driverContext());
   }
 
+  @Override
+  public Flotilla connect(String address, String token) {
+    ClusterAddress a =
+        address == null
+            ? ClusterAddress.configured(System.getenv(), Path.of(System.getProperty("user.home")))
+            : ClusterAddress.parse(address);
+    return FlotillaImpl.open(a, driverContext(), null, token);
+  }
+
   /** A driver connection for a tenant's workspace, as the authenticated edge opens it. */
   public static Flotilla connectForTenant(String address, EdgeSession edge) {
     return FlotillaImpl.open(ClusterAddress.parse(address), driverContext(), edge);
