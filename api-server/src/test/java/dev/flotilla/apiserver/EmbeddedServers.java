@@ -4,6 +4,7 @@ import dev.flotilla.deploy.embedded.EmbeddedKeycloak;
 import dev.flotilla.deploy.embedded.EmbeddedPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +45,10 @@ public class EmbeddedServers implements QuarkusTestResourceLifecycleManager {
         "flotilla.keycloak.url", keycloak.url(),
         "flotilla.keycloak.admin-user", keycloak.adminUser(),
         "flotilla.keycloak.admin-password", keycloak.adminPassword(),
-        "flotilla.platform.realm", platformRealm);
+        "flotilla.platform.realm", platformRealm,
+        // The app creates the run's platform admin itself at start: the bootstrap path is tested too.
+        "flotilla.platform.bootstrap-admin-email", ItPlatform.PLATFORM_ADMIN_EMAIL,
+        "flotilla.platform.bootstrap-admin-password", "it-" + Long.toHexString(new SecureRandom().nextLong()));
   }
 
   @Override

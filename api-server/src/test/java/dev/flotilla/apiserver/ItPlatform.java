@@ -9,14 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The ITs' view of the running platform: Keycloak as its master admin sees it, a platform admin
- * (created once per run, logged in with the password grant of a test-only client), and tenants
+ * The ITs' view of the running platform: Keycloak as its master admin sees it, the platform admin
+ * (bootstrapped by the app, logged in with the password grant of a test-only client), and tenants
  * created through the real API. Names are unique per run. Blocking; call from test threads only.
  */
 public final class ItPlatform {
   public static final String PASSWORD = "it-Passw0rd!";
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  private static String platformAdminEmail;
 
   private ItPlatform() {}
 
@@ -36,17 +35,15 @@ public final class ItPlatform {
     return prefix + "-" + COUNTER.incrementAndGet();
   }
 
-  /** A fresh access token of the run's platform admin. */
+  /** The platform admin the app bootstraps at start (set by {@code EmbeddedServers}). */
+  public static final String PLATFORM_ADMIN_EMAIL = "platform-admin@it.example";
+
+  /** An access token of the platform admin the app created at start from its configuration. */
   public static synchronized String platformAdminToken() {
     KeycloakTestAdmin kc = keycloak();
-    if (platformAdminEmail == null) {
-      kc.ensureDirectClient(platformRealm());
-      String email = "platform-admin@it.example";
-      String id = kc.createUser(platformRealm(), email, PASSWORD);
-      kc.grantRealmRole(platformRealm(), id, "platform-admin");
-      platformAdminEmail = email;
-    }
-    return kc.login(platformRealm(), platformAdminEmail, PASSWORD);
+    kc.ensureDirectClient(platformRealm());
+    String password = ConfigProvider.getConfig().getValue("flotilla.platform.bootstrap-admin-password", String.class);
+    return kc.login(platformRealm(), PLATFORM_ADMIN_EMAIL, password);
   }
 
   /** Creates a tenant through the API, and activates its first admin as that admin would. */

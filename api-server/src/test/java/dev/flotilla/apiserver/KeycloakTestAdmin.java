@@ -41,24 +41,9 @@ public final class KeycloakTestAdmin {
     }
   }
 
-  /** Creates a ready-to-use user with a password; returns its id. */
-  public String createUser(String realm, String email, String pw) {
-    String local = email.substring(0, email.indexOf('@'));
-    HttpResponse<String> r = admin("POST", "/" + realm + "/users", new JsonObject()
-        .put("username", email).put("email", email).put("firstName", local).put("lastName", local)
-        .put("enabled", true).put("emailVerified", true)
-        .put("credentials", new JsonArray().add(new JsonObject().put("type", "password").put("value", pw).put("temporary", false)))
-        .encode());
-    expect(r, 201, "create user " + email);
-    String location = r.headers().firstValue("Location").orElseThrow();
-    return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  public void grantRealmRole(String realm, String userId, String role) {
-    HttpResponse<String> roleRep = admin("GET", "/" + realm + "/roles/" + role, null);
-    expect(roleRep, 200, "role " + role);
-    expect(admin("POST", "/" + realm + "/users/" + userId + "/role-mappings/realm", "[" + roleRep.body() + "]"), 204,
-        "grant " + role);
+  /** Creates a bare realm (e.g. one whose name a tenant will then ask for). */
+  public void createRealm(String realm) {
+    expect(admin("POST", "", new JsonObject().put("realm", realm).put("enabled", true).encode()), 201, "create realm " + realm);
   }
 
   /** What the user would do after the invitation e-mail: set a password, clear required actions. */

@@ -39,12 +39,16 @@ public class KeycloakProvisioner {
         .flatMap(v -> makeDefaultScope(realm, "organization"));
   }
 
-  /** Creates a realm of its own for a dedicated tenant; fails with 409 when the name is taken. */
+  /**
+   * Creates a realm of its own for a dedicated tenant; fails with 409 when the name is taken (and
+   * then touches nothing). Should a later step fail, the realm it made is deleted again.
+   */
   public Uni<Void> createDedicatedRealm(String realm, String displayName) {
     return admin.post("", RealmLayout.realm(realm, false, displayName))
-        .flatMap(v -> admin.createIfAbsent("/" + realm + "/roles",
-            RealmLayout.role(RealmLayout.TENANT_ADMIN_ROLE, "Administers this tenant")))
-        .flatMap(v -> populate(realm));
+        .flatMap(created -> admin.createIfAbsent("/" + realm + "/roles",
+                RealmLayout.role(RealmLayout.TENANT_ADMIN_ROLE, "Administers this tenant"))
+            .flatMap(v -> populate(realm))
+            .onFailure().call(e -> deleteRealm(realm)));
   }
 
   public Uni<Void> deleteRealm(String realm) {

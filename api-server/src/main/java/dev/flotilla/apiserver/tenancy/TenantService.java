@@ -71,11 +71,12 @@ public class TenantService {
               .onFailure().call(e -> keycloak.deleteOrganization(orgId)));
     }
     String realm = config.platform().realm() + "-" + request.name();
+    // Undo only what this request made: a realm that already existed (409) is left alone.
     return keycloak.createDedicatedRealm(realm, request.displayName())
-        .flatMap(v -> keycloak.ensureUser(realm, request.adminEmail(), actions, password, true))
-        .call(user -> keycloak.grantRealmRole(realm, user.id(), RealmLayout.TENANT_ADMIN_ROLE))
-        .map(user -> new Provisioned(realm, null, user, password))
-        .onFailure().call(e -> keycloak.deleteRealm(realm));
+        .flatMap(v -> keycloak.ensureUser(realm, request.adminEmail(), actions, password, true)
+            .call(user -> keycloak.grantRealmRole(realm, user.id(), RealmLayout.TENANT_ADMIN_ROLE))
+            .map(user -> new Provisioned(realm, null, user, password))
+            .onFailure().call(e -> keycloak.deleteRealm(realm)));
   }
 
   private Uni<TenantDtos.CreatedTenant> persist(Access access, TenantDtos.CreateTenant request, TenantDtos.Mode mode,

@@ -57,13 +57,32 @@ class TenantProvisioningIT {
   }
 
   @Test
-  void platformRealm_atStart_hasOrganizationsRoleAndClients() {
+  void platformRealm_atStart_hasOrganizationsRoleClientsAndBootstrapAdmin() {
     KeycloakTestAdmin kc = ItPlatform.keycloak();
     JsonObject realm = new JsonObject(kc.get("/" + ItPlatform.platformRealm()));
     assertThat(realm.getBoolean("organizationsEnabled")).isTrue();
     assertThat(kc.status("/" + ItPlatform.platformRealm() + "/roles/platform-admin")).isEqualTo(200);
     assertThat(new JsonArray(kc.get("/" + ItPlatform.platformRealm() + "/clients?clientId=flotilla-cli"))).hasSize(1);
     assertThat(new JsonArray(kc.get("/" + ItPlatform.platformRealm() + "/clients?clientId=flotilla-notebook"))).hasSize(1);
+    String adminId = new JsonArray(kc.get("/" + ItPlatform.platformRealm() + "/users?exact=true&email="
+        + ItPlatform.PLATFORM_ADMIN_EMAIL)).getJsonObject(0).getString("id");
+    JsonArray roles = new JsonArray(kc.get("/" + ItPlatform.platformRealm() + "/users/" + adminId + "/role-mappings/realm"));
+    assertThat(roles.stream().map(r -> ((JsonObject) r).getString("name"))).contains("platform-admin");
+  }
+
+  @Test
+  void create_dedicatedRealmNameTakenInKeycloak_conflictAndRealmLeftAlone() {
+    String name = ItPlatform.unique("taken");
+    String realm = ItPlatform.platformRealm() + "-" + name;
+    ItPlatform.keycloak().createRealm(realm);
+
+    given().auth().oauth2(ItPlatform.platformAdminToken()).contentType(ContentType.JSON)
+        .body(Map.of("name", name, "displayName", "Taken", "mode", "dedicated", "adminEmail", "a@" + name + ".example"))
+        .post("/api/v1/tenants")
+        .then().statusCode(409).contentType("application/problem+json");
+
+    assertThat(ItPlatform.keycloak().status("/" + realm)).isEqualTo(200);
+    given().auth().oauth2(ItPlatform.platformAdminToken()).get("/api/v1/tenants/" + name).then().statusCode(404);
   }
 
   @Test
