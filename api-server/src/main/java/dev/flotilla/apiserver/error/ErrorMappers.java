@@ -107,6 +107,11 @@ public class ErrorMappers {
       if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
         return true;
       }
+      if (t instanceof org.hibernate.exception.ConstraintViolationException c
+          && (c.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+              || "23505".equals(c.getSQLState()))) {
+        return true;
+      }
     }
     return false;
   }

@@ -12,10 +12,19 @@ import dev.flotilla.apiserver.ItTenant;
 import dev.flotilla.apiserver.ItUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +59,29 @@ class WorkspaceMembersIT {
     String ws = t.createWorkspace("dup");
     given().auth().oauth2(t.adminToken()).contentType(ContentType.JSON).body(Map.of("name", ws, "displayName", "x"))
         .post(t.path() + "/workspaces").then().statusCode(409).contentType("application/problem+json");
+  }
+
+  /** Requests racing for one name: the database's unique index decides, the losers get 409, never 500. */
+  @Test
+  void workspace_sameNameConcurrently_oneCreatedOthersConflict() throws Exception {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String admin = t.adminToken();
+    String name = ItPlatform.unique("race");
+    URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + t.path() + "/workspaces");
+    HttpClient http = HttpClient.newHttpClient();
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(http.sendAsync(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + admin)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"displayName\":\"Race\"}")).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> a : answers) {
+      statuses.add(a.get(60, TimeUnit.SECONDS).statusCode());
+    }
+    assertThat(statuses).containsOnly(201, 409);
+    assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
   }
 
   @Test
@@ -127,7 +159,7 @@ class WorkspaceMembersIT {
         .post(t.path() + "/workspaces/" + other + "/members").then().statusCode(403);
   }
 
-  private static java.util.List<String> aliases(String realm, String userId) {
+  private static List<String> aliases(String realm, String userId) {
     JsonArray orgs = new JsonArray(ItPlatform.keycloak().get("/" + realm + "/organizations/members/" + userId + "/organizations"));
     return orgs.stream().map(o -> ((JsonObject) o).getString("alias")).toList();
   }
