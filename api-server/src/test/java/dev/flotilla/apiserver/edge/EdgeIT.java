@@ -1,0 +1,91 @@
+package dev.flotilla.apiserver.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flotilla.apiserver.EmbeddedServers;
+import dev.flotilla.apiserver.ItWorld;
+import dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc;
+import dev.flotilla.protocol.scheduler.v1.UsageRequest;
+import dev.flotilla.protocol.scheduler.v1.UsageResponse;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An SDK program with an API token runs tasks through the edge: a separate JVM (the platform's
+ * smoke check) connects to the api-server's SDK port with a member's {@code flt_} token, its job is
+ * stamped with the token's tenant and workspace on a real scheduler and worker, and a bad token
+ * gets a clear refusal.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedServers.class)
+@QuarkusTestResource(EdgeCluster.class)
+class EdgeIT {
+  @Inject EdgeServer edge;
+
+  private record Run(int exit, String out) {}
+
+  private Run smokeCheck(String token) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-cp",
+        String.join(java.io.File.pathSeparator, EdgeCluster.flotillaClassPath().stream().map(Path::toString).toList()),
+        "dev.flotilla.runtime.internal.client.SmokeCheck"));
+    var pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("FLOTILLA_ADDRESS", "flotilla://127.0.0.1:" + edge.port());
+    pb.environment().put("FLOTILLA_TOKEN", token);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(3, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("the smoke check did not end within 3 minutes; output:\n" + out);
+    }
+    return new Run(p.exitValue(), out);
+  }
+
+  @Test
+  void sdkProgramWithApiToken_runsTasksThroughTheEdge_stampedWithItsWorkspace() throws Exception {
+    ItWorld world = ItWorld.sharedA();
+    assertThat(edge.port()).isPositive();
+    Run run = smokeCheck(world.memberToken.secret());
+    assertThat(run.out()).as("smoke check output").contains("sum of squares 0..19 = 2470");
+    assertThat(run.exit()).isZero();
+
+    String job = run.out().replaceAll("(?s).*\\(job ([^)]+)\\).*", "$1");
+    UsageResponse usage = usage(world.tenant.name());
+    assertThat(usage.getJobsList()).as("usage of the tenant on the scheduler")
+        .anySatisfy(j -> {
+          assertThat(j.getJobId()).isEqualTo(job);
+          assertThat(j.getWorkspace()).isEqualTo(world.workspace);
+          assertThat(j.getTasks()).isEqualTo(20);
+        });
+  }
+
+  @Test
+  void badToken_isRefusedWithAClearMessage() throws Exception {
+    Run run = smokeCheck("flt_" + "x".repeat(43));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("flotilla smoke check failed").containsAnyOf("API token unknown", "malformed", "token");
+  }
+
+  private static UsageResponse usage(String tenant) {
+    var channel = NettyChannelBuilder.forTarget(EdgeCluster.cluster.address().target()).usePlaintext().build();
+    try {
+      var headers = new Metadata();
+      headers.put(Metadata.Key.of("x-flotilla-edge-secret", Metadata.ASCII_STRING_MARSHALLER), EdgeCluster.SECRET);
+      return DriverServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+          .withDeadlineAfter(10, TimeUnit.SECONDS).usage(UsageRequest.newBuilder().setTenant(tenant).build());
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+}

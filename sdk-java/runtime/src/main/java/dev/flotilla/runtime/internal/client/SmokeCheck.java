@@ -1,0 +1,38 @@
+package dev.flotilla.runtime.internal.client;
+
+import dev.flotilla.api.Flotilla;
+import dev.flotilla.api.FlotillaException;
+import dev.flotilla.api.ObjectRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks that a platform runs work for you: connects like any SDK program ({@code
+ * FLOTILLA_ADDRESS}, and {@code FLOTILLA_TOKEN} for a hosted platform's edge), runs twenty remote
+ * tasks and prints their sum, then exits 0; on failure prints why and exits 1. It lives in the SDK
+ * so that executors have its task on their class path without a code package.
+ *
+ * <pre>{@code java -cp <flotilla class path> dev.flotilla.runtime.internal.client.SmokeCheck}</pre>
+ */
+public final class SmokeCheck {
+  private SmokeCheck() {}
+
+  public static int square(int x) {
+    return x * x;
+  }
+
+  public static void main(String[] args) {
+    try (Flotilla fl = Flotilla.connect()) {
+      List<ObjectRef<Integer>> refs = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        refs.add(fl.task(SmokeCheck::square, i).remote());
+      }
+      int sum = fl.get(refs, Duration.ofMinutes(2)).stream().mapToInt(Integer::intValue).sum();
+      System.out.println("sum of squares 0..19 = " + sum + " (job " + fl.jobId() + ")");
+    } catch (FlotillaException | IllegalArgumentException e) {
+      System.err.println("flotilla smoke check failed: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+}
