@@ -23,6 +23,16 @@ public final class ItPlatform {
     return ConfigProvider.getConfig().getValue("flotilla.platform.realm", String.class);
   }
 
+  public static String keycloakUrl() {
+    return ConfigProvider.getConfig().getValue("flotilla.keycloak.url", String.class);
+  }
+
+  /** A body for {@code PUT …/identity-provider}: the platform realm itself serves as the upstream OIDC provider. */
+  public static Map<String, Object> identityProvider(String tenant, String secret) {
+    return Map.of("issuer", keycloakUrl() + "/realms/" + platformRealm(), "clientId", "flotilla-sso",
+        "clientSecret", secret, "domain", tenant + ".sso.example");
+  }
+
   public static KeycloakTestAdmin keycloak() {
     var c = ConfigProvider.getConfig();
     return new KeycloakTestAdmin(c.getValue("flotilla.keycloak.url", String.class),

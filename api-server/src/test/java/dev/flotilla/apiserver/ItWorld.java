@@ -3,7 +3,7 @@ package dev.flotilla.apiserver;
 /**
  * A populated tenant shared by the role-matrix and isolation ITs (built once per run and mode):
  * a workspace with an admin, a member (with an API token) and a viewer, and an outsider who has a
- * role only in another workspace of the same tenant.
+ * role only in another workspace of the same tenant; and its own identity provider (SSO).
  */
 public final class ItWorld {
   private static ItWorld sharedA;
@@ -17,6 +17,8 @@ public final class ItWorld {
   public final ItUser viewer;
   public final ItUser outsider;
   public final ItTokens.Created memberToken;
+  /** The client secret of the tenant's identity provider (never to be answered to anyone). */
+  public final String ssoSecret = "sso-" + java.util.UUID.randomUUID();
 
   private ItWorld(String mode) {
     tenant = ItPlatform.createTenant(mode);
@@ -26,6 +28,9 @@ public final class ItWorld {
     viewer = tenant.invite(workspace, "viewer");
     outsider = tenant.invite(tenant.createWorkspace("side"), "admin");
     memberToken = ItTokens.create(member.token(), tenant.name(), workspace);
+    io.restassured.RestAssured.given().auth().oauth2(tenant.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+        .body(ItPlatform.identityProvider(tenant.name(), ssoSecret)).put(tenant.path() + "/identity-provider")
+        .then().statusCode(200);
   }
 
   /** A shared tenant. */

@@ -20,6 +20,9 @@
  * GET    /api/v1/tenants/{t}/workspaces/{w}/tokens               member          list (own; admins all)
  * DELETE /api/v1/tenants/{t}/workspaces/{w}/tokens/{id}          member          revoke (own; admins any)
  * GET    /api/v1/tenants/{t}/audit?limit=                        tenant admin    audit trail, newest first
+ * PUT    /api/v1/tenants/{t}/identity-provider                   tenant admin    set the tenant's OIDC SSO
+ * GET    /api/v1/tenants/{t}/identity-provider                   tenant admin    read it (no secret)
+ * DELETE /api/v1/tenants/{t}/identity-provider                   tenant admin    remove it
  * </pre>
  *
  * Request bodies are capped at 64 KiB (413); unknown fields are refused (400).

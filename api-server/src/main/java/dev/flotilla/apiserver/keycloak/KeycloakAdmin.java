@@ -79,6 +79,11 @@ public class KeycloakAdmin {
         ((KeycloakException) e).status() == 409 ? Uni.createFrom().nullItem() : Uni.createFrom().failure(e));
   }
 
+  /** POST that answers a JSON object (e.g. {@code identity-provider/import-config}). */
+  public Uni<JsonObject> postForObject(String path, Object body) {
+    return send("POST", path, body).map(HttpResponse::bodyAsJsonObject);
+  }
+
   /** POST a body where no Location is expected (e.g. membership links, role mappings). */
   public Uni<Void> post(String path, Object body) {
     return send("POST", path, body).replaceWithVoid();

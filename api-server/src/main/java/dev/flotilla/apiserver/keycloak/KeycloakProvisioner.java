@@ -97,6 +97,41 @@ public class KeycloakProvisioner {
         .flatMap(r -> admin.post("/" + realm + "/users/" + userId + "/role-mappings/realm", new JsonArray().add(r)));
   }
 
+  /**
+   * Creates or replaces an OIDC identity provider in a realm, configured from the upstream's
+   * discovery document (Keycloak reads it); {@code extra} adds to or overrides its config.
+   */
+  public Uni<Void> putOidcIdentityProvider(String realm, String alias, String discoveryUrl, JsonObject extra) {
+    String instances = "/" + realm + "/identity-provider/instances";
+    return admin.postForObject("/" + realm + "/identity-provider/import-config",
+            new JsonObject().put("providerId", "oidc").put("fromUrl", discoveryUrl))
+        .flatMap(imported -> {
+          JsonObject rep = new JsonObject().put("alias", alias).put("providerId", "oidc").put("enabled", true)
+              .put("trustEmail", true).put("config", imported.mergeIn(extra));
+          return admin.findObject(instances + "/" + alias).flatMap(existing -> existing == null
+              ? admin.post(instances, rep)
+              : admin.put(instances + "/" + alias, rep.put("internalId", existing.getString("internalId"))));
+        });
+  }
+
+  /** The identity provider's representation (its secret masked by Keycloak), or null. */
+  public Uni<JsonObject> findIdentityProvider(String realm, String alias) {
+    return admin.findObject("/" + realm + "/identity-provider/instances/" + alias);
+  }
+
+  public Uni<Void> deleteIdentityProvider(String realm, String alias) {
+    return admin.delete("/" + realm + "/identity-provider/instances/" + alias);
+  }
+
+  /** Links an identity provider to an organization and makes the e-mail domain the organization's. */
+  public Uni<Void> linkOrganizationIdentityProvider(String organizationId, String alias, String domain) {
+    String org = "/" + config.platform().realm() + "/organizations/" + organizationId;
+    return admin.getObject(org)
+        .flatMap(o -> admin.put(org, o.put("domains", new JsonArray().add(new JsonObject().put("name", domain).put("verified", true)))))
+        .flatMap(v -> admin.createIfAbsent(org + "/identity-providers", alias))
+        .replaceWithVoid();
+  }
+
   /** A user id; created is false when the user already existed. */
   public record UserRef(String id, boolean created) {}
 

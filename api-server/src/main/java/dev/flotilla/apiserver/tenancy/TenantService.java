@@ -128,7 +128,8 @@ public class TenantService {
             .call(t -> audit.record(access, t.id, "tenant.delete", "tenant/" + t.slug, "realm=" + t.realm)))
         .flatMap(t -> {
           if (t.organizationId != null) {
-            return keycloak.deleteOrganization(t.organizationId);
+            return keycloak.deleteOrganization(t.organizationId)
+                .flatMap(v -> keycloak.deleteIdentityProvider(t.realm, "tenant-" + t.slug));
           }
           realms.forget(t.realm);
           return keycloak.deleteRealm(t.realm);

@@ -34,6 +34,9 @@ class BadInputIT {
   private record Invalid(String json, List<String> fields) {}
 
   private static final Map<String, Invalid> INVALID = Map.of(
+      "PUT /api/v1/tenants/{tenant}/identity-provider", new Invalid(
+          "{\"issuer\":\"ftp://x\",\"clientId\":\"\",\"clientSecret\":\"\",\"domain\":\"NOT A DOMAIN\"}",
+          List.of("clientId", "clientSecret", "domain", "issuer")),
       "POST /api/v1/tenants", new Invalid(
           "{\"name\":\"Bad Name!\",\"displayName\":\"\",\"mode\":\"shared\",\"adminEmail\":\"not-an-email\"}",
           List.of("adminEmail", "displayName", "name")),

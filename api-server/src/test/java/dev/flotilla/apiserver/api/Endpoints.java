@@ -78,7 +78,13 @@ public final class Endpoints {
           s -> new Call("GET", ws(s, s.workspace()) + "/tokens", null)),
       new Endpoint("DELETE", W + "/tokens/{token}", Rule.WORKSPACE_MEMBER,
           s -> new Call("DELETE", ws(s, s.workspace()) + "/tokens/" + s.memberToken(), null)),
-      new Endpoint("GET", T + "/{tenant}/audit", Rule.TENANT_ADMIN, s -> new Call("GET", tenant(s) + "/audit", null)));
+      new Endpoint("GET", T + "/{tenant}/audit", Rule.TENANT_ADMIN, s -> new Call("GET", tenant(s) + "/audit", null)),
+      new Endpoint("PUT", T + "/{tenant}/identity-provider", Rule.TENANT_ADMIN,
+          s -> new Call("PUT", tenant(s) + "/identity-provider", ItPlatform.identityProvider(s.tenant(), "matrix-secret"))),
+      new Endpoint("GET", T + "/{tenant}/identity-provider", Rule.TENANT_ADMIN,
+          s -> new Call("GET", tenant(s) + "/identity-provider", null)),
+      new Endpoint("DELETE", T + "/{tenant}/identity-provider", Rule.TENANT_ADMIN,
+          s -> new Call("DELETE", tenant(s) + "/identity-provider", null)));
 
   private static String tenant(Scene s) {
     return T + "/" + s.tenant();

@@ -46,7 +46,7 @@ class TenantIsolationIT {
     for (ItWorld victim : worlds) {
       Endpoints.Scene scene = new WorldScene(victim);
       List<String> secrets = List.of(victim.member.id(), victim.member.email(), victim.memberToken.id(),
-          victim.tenant.adminEmail(), victim.tenant.adminUserId(), victim.admin.email());
+          victim.tenant.adminEmail(), victim.tenant.adminUserId(), victim.admin.email(), victim.ssoSecret);
       for (ItWorld attackerWorld : worlds) {
         if (attackerWorld == victim) {
           continue;
