@@ -19,7 +19,7 @@ final class ApiServerProcess {
 
   /** The api-server's settings, as the environment variables it reads. */
   record Config(String host, int port, PlatformSettings.Database db, PlatformSettings.Keycloak keycloak,
-      String realm, String platformAdminEmail, String platformAdminPassword, String schedulerAddress) {
+      String realm, String platformAdminEmail, String platformAdminPassword, Edge edge) {
     Map<String, String> environment() {
       return Map.ofEntries(
           Map.entry("FLOTILLA_API_PORT", String.valueOf(port)),
@@ -36,7 +36,18 @@ final class ApiServerProcess {
               "http://127.0.0.1:" + port + "/*,http://localhost:" + port + "/*"),
           Map.entry("FLOTILLA_PLATFORM_BOOTSTRAP_ADMIN_EMAIL", platformAdminEmail),
           Map.entry("FLOTILLA_PLATFORM_BOOTSTRAP_ADMIN_PASSWORD", platformAdminPassword),
-          Map.entry("FLOTILLA_ADDRESS", schedulerAddress));
+          Map.entry("FLOTILLA_EDGE_SCHEDULER_ADDRESS", edge.schedulerAddress()),
+          Map.entry("FLOTILLA_EDGE_SECRET", edge.secret()),
+          Map.entry("FLOTILLA_EDGE_GRPC_HOST", host),
+          Map.entry("FLOTILLA_EDGE_GRPC_PORT", String.valueOf(edge.port())));
+    }
+  }
+
+  /** The SDK edge: the scheduler it forwards to, the secret the scheduler knows it by, its own port. */
+  record Edge(String schedulerAddress, String secret, int port) {
+    @Override
+    public String toString() {
+      return "Edge[" + schedulerAddress + ", port " + port + "]"; // never the secret
     }
   }
 

@@ -35,7 +35,7 @@ public final class Platform {
       List<PlatformState.Recorded> live = state.liveProcesses();
       if (!recorded.isEmpty() && live.size() == recorded.size()) {
         out.println("Flotilla is already up (" + live.size() + " processes; `./flotilla down` stops them).");
-        printWhere(out, state.get("api.url").orElse("?"), null);
+        printWhere(out, state.get("api.url").orElse("?"), state.get("edge.address").orElse("?"), null);
         return Optional.empty();
       }
       if (!live.isEmpty()) {
@@ -48,7 +48,7 @@ public final class Platform {
         var up = new PlatformStart(settings, state, out).run();
         out.println();
         out.println("Flotilla is up.");
-        printWhere(out, up.apiUrl(), up.demo());
+        printWhere(out, up.apiUrl(), up.edgeAddress(), up.demo());
         out.println("  Keycloak:        " + up.keycloakUrl() + "  (realm " + DemoBootstrap.REALM + ")");
         out.println("  Scheduler:       " + up.schedulerAddress() + "  (1 gpu-worker; PostgreSQL " + up.database() + ")");
         out.println("  Platform admin:  " + DemoBootstrap.PLATFORM_ADMIN + "  (password in " + up.platformAdminPasswordFile() + ")");
@@ -84,7 +84,7 @@ public final class Platform {
     }
   }
 
-  private void printWhere(PrintStream out, String apiUrl, DemoBootstrap.Result demo) {
+  private void printWhere(PrintStream out, String apiUrl, String edgeAddress, DemoBootstrap.Result demo) {
     var http = new Http();
     out.println("  URL:             " + apiUrl);
     out.println("  Health:          " + apiUrl + "/q/health");
@@ -97,6 +97,8 @@ public final class Platform {
         // not served by this api-server build
       }
     }
+    out.println("  SDK:             " + edgeAddress + "  (Flotilla.connect(address, apiToken); tokens: POST "
+        + "/api/v1/tenants/" + DemoBootstrap.TENANT + "/workspaces/" + DemoBootstrap.WORKSPACE + "/tokens)");
     out.println("  Tenant:          " + DemoBootstrap.TENANT + "  (workspace " + DemoBootstrap.WORKSPACE + ")");
     out.println("  User:            " + DemoBootstrap.TENANT_ADMIN);
     Optional<String> saved = new SecretFile(settings.home().resolve("secrets/demo-admin-password")).read();

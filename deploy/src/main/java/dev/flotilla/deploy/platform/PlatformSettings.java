@@ -11,7 +11,8 @@ import java.util.Map;
  *   <li>{@code FLOTILLA_HOME} (default {@code ~/.flotilla}): state, secrets, logs, Keycloak;
  *       PostgreSQL's data too, except for root without {@code FLOTILLA_HOME} ({@code /var/lib/flotilla},
  *       which the {@code nobody} user PostgreSQL runs as can reach).
- *   <li>{@code FLOTILLA_API_PORT} (8080), {@code FLOTILLA_API_HOST} (127.0.0.1: this machine only),
+ *   <li>{@code FLOTILLA_API_PORT} (8080), {@code FLOTILLA_API_HOST} (127.0.0.1: this machine only; also
+ *       the SDK edge's host), {@code FLOTILLA_EDGE_GRPC_PORT} (8090: where SDK programs connect with an API token),
  *       {@code FLOTILLA_API_SERVER_JAR} (default {@code <repo>/api-server/target/quarkus-app/quarkus-run.jar}).
  *   <li>External PostgreSQL instead of the embedded one: {@code FLOTILLA_DB_HOST}, {@code FLOTILLA_DB_PORT}
  *       (5432), {@code FLOTILLA_DB_USER} (flotilla), {@code FLOTILLA_DB_PASSWORD}; databases
@@ -25,7 +26,7 @@ import java.util.Map;
  * @param externalKeycloak null: embedded Keycloak
  */
 public record PlatformSettings(Path home, Path postgresBase, Path postgresCache, String apiHost, int apiPort,
-    Path apiServerJar, Database externalDatabase, Keycloak externalKeycloak) {
+    int edgePort, Path apiServerJar, Database externalDatabase, Keycloak externalKeycloak) {
 
   /** A PostgreSQL server: where, and a user allowed to create databases. */
   public record Database(String host, int port, String user, String password) {
@@ -76,13 +77,21 @@ public record PlatformSettings(Path home, Path postgresBase, Path postgresCache,
     }
     return new PlatformSettings(home.toAbsolutePath(), pgCache.resolve("postgres").toAbsolutePath(),
         pgCache.toAbsolutePath(), env.getOrDefault("FLOTILLA_API_HOST", "127.0.0.1"),
-        port(env, "FLOTILLA_API_PORT", 8080), jar.toAbsolutePath(), db, kc);
+        port(env, "FLOTILLA_API_PORT", 8080), port(env, "FLOTILLA_EDGE_GRPC_PORT", 8090), jar.toAbsolutePath(), db, kc);
   }
 
   /** The address clients use: loopback when the server listens on every interface. */
   public String apiUrl() {
-    String host = apiHost.equals("0.0.0.0") ? "127.0.0.1" : apiHost;
-    return "http://" + host + ":" + apiPort;
+    return "http://" + clientHost() + ":" + apiPort;
+  }
+
+  /** Where SDK programs connect with an API token ({@code Flotilla.connect(address, token)}). */
+  public String edgeAddress() {
+    return "flotilla://" + clientHost() + ":" + edgePort;
+  }
+
+  private String clientHost() {
+    return apiHost.equals("0.0.0.0") ? "127.0.0.1" : apiHost;
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {

@@ -31,22 +31,26 @@ final class PlatformStart {
   }
 
   /** What is up once {@link #run()} returns. */
-  record Up(String apiUrl, String keycloakUrl, String schedulerAddress, String database, DemoBootstrap.Result demo,
+  record Up(String apiUrl, String edgeAddress, String keycloakUrl, String schedulerAddress, String database, DemoBootstrap.Result demo,
       String platformAdminPasswordFile) {}
 
   Up run() {
     ApiServerProcess.checkBuilt(settings.apiServerJar());
-    checkPortFree(settings.apiHost(), settings.apiPort());
+    checkPortFree(settings.apiHost(), settings.apiPort(), "FLOTILLA_API_PORT");
+    checkPortFree(settings.apiHost(), settings.edgePort(), "FLOTILLA_EDGE_GRPC_PORT");
     PlatformSettings.Database db = database();
     PlatformSettings.Keycloak kc = keycloak();
 
-    out.println("Starting the scheduler (state in PostgreSQL) and one gpu-worker...");
+    out.println("Starting the scheduler (state in PostgreSQL; jobs only through the api-server) and one gpu-worker...");
+    // The scheduler opens tenant sessions only for whoever presents this secret: the api-server.
+    String edgeSecret = new SecretFile(secrets().resolve("edge-secret")).readOrGenerate();
     var options = LocalClusterOptions.builder()
         .workers(1)
         .workDir(settings.home().resolve("cluster"))
         .logDir(logs())
         .startTimeout(Duration.ofMinutes(2))
         .schedulerDatabase(new LocalClusterOptions.SchedulerDatabase(db.jdbcUrl("scheduler"), db.user(), db.password()))
+        .edgeSecret(edgeSecret)
         .build();
     LocalCluster cluster = LocalCluster.start(options);
     state.addProcess("scheduler", cluster.scheduler().handle());
@@ -61,17 +65,18 @@ final class PlatformStart {
     SecretFile adminPasswordFile = new SecretFile(secrets().resolve("platform-admin-password"));
     String adminPassword = adminPasswordFile.readOrGenerate();
     var config = new ApiServerProcess.Config(settings.apiHost(), settings.apiPort(), db, kc, DemoBootstrap.REALM,
-        DemoBootstrap.PLATFORM_ADMIN, adminPassword, scheduler);
+        DemoBootstrap.PLATFORM_ADMIN, adminPassword, new ApiServerProcess.Edge(scheduler, edgeSecret, settings.edgePort()));
     var log = logs().resolve("api-server.log");
     Process api = ApiServerProcess.start(settings.apiServerJar(), config, log);
     state.addProcess("api-server", api.toHandle());
     state.put("api.url", settings.apiUrl());
+    state.put("edge.address", settings.edgeAddress());
     ApiServerProcess.awaitReady(http, settings.apiUrl(), api.toHandle(), log, API_START);
 
     out.println("Setting up tenant " + DemoBootstrap.TENANT + " and workspace " + DemoBootstrap.WORKSPACE + "...");
     var keycloakAdmin = new KeycloakAdmin(http, kc.url(), kc.adminUser(), kc.adminPassword());
     var demo = new DemoBootstrap(http, keycloakAdmin, settings.apiUrl(), secrets()).run(adminPassword);
-    return new Up(settings.apiUrl(), kc.url(), scheduler, db.host() + ":" + db.port(), demo,
+    return new Up(settings.apiUrl(), settings.edgeAddress(), kc.url(), scheduler, db.host() + ":" + db.port(), demo,
         adminPasswordFile.path().toString());
   }
 
@@ -117,12 +122,12 @@ final class PlatformStart {
     return settings.home().resolve("secrets");
   }
 
-  private static void checkPortFree(String host, int port) {
+  private static void checkPortFree(String host, int port, String variable) {
     try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(host))) {
       s.setReuseAddress(true);
     } catch (IOException e) {
       throw new IllegalStateException("port " + port + " on " + host + " is in use (" + e.getMessage()
-          + "); stop what holds it, or choose another port with FLOTILLA_API_PORT");
+          + "); stop what holds it, or choose another port with " + variable);
     }
   }
 }

@@ -23,13 +23,19 @@ record CliProcess(int exitCode, String output) {
    */
   static CliProcess run(Map<String, String> env, Path logFile, Duration timeout, String... args)
       throws IOException, InterruptedException {
+    return runMain("dev.flotilla.deploy.cli.FlotillaCli", env, logFile, timeout, args);
+  }
+
+  /** {@link #run} for any main class of this class path. */
+  static CliProcess runMain(String mainClass, Map<String, String> env, Path logFile, Duration timeout, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-cp",
         LocalCluster.currentClassPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-        "dev.flotilla.deploy.cli.FlotillaCli"));
+        mainClass));
     cmd.addAll(List.of(args));
     var pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
-    for (String external : List.of("FLOTILLA_DB_HOST", "FLOTILLA_KEYCLOAK_URL", "FLOTILLA_ADDRESS")) {
+    for (String external : List.of("FLOTILLA_DB_HOST", "FLOTILLA_KEYCLOAK_URL", "FLOTILLA_ADDRESS", "FLOTILLA_TOKEN")) {
       pb.environment().remove(external);
     }
     pb.environment().putAll(env);
@@ -38,7 +44,7 @@ record CliProcess(int exitCode, String output) {
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
-      throw new AssertionError("flotilla " + String.join(" ", args) + " did not finish within " + timeout
+      throw new AssertionError(mainClass + " " + String.join(" ", args) + " did not finish within " + timeout
           + "; output:\n" + Files.readString(logFile));
     }
     return new CliProcess(p.exitValue(), Files.readString(logFile));

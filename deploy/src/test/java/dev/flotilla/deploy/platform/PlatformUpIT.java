@@ -54,7 +54,7 @@ class PlatformUpIT {
     home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "flotilla-up-it-");
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
     env = Map.of("FLOTILLA_HOME", home.toString(), "FLOTILLA_API_PORT", String.valueOf(freePort()),
-        "FLOTILLA_API_SERVER_JAR", jar.toString());
+        "FLOTILLA_EDGE_GRPC_PORT", String.valueOf(freePort()), "FLOTILLA_API_SERVER_JAR", jar.toString());
   }
 
   @AfterAll
@@ -84,8 +84,12 @@ class PlatformUpIT {
     String password = up.field("Password");
 
     assertThat(http.send("GET", up.field("Health"), null, null).expect("health", 200).body()).contains("\"UP\"");
-    assertThat(workspacesOfDemo(url, user, password)).containsExactly("default");
+    String token = login(user, password);
+    assertThat(workspacesOfDemo(url, token)).containsExactly("default");
     assertThat(aliveNodes(up.field("Scheduler"))).as("alive nodes registered with the scheduler").isEqualTo(1);
+    CliProcess smoke = smokeCheckThroughTheEdge(up.field("SDK"), apiToken(url, token));
+    assertThat(smoke.output()).as("SDK program with an API token, through the edge").contains("sum of squares 0..19 = 2470");
+    assertThat(smoke.exitCode()).isZero();
 
     List<PlatformState.Recorded> recorded = PlatformState.load(home).processes();
     assertThat(recorded).extracting(PlatformState.Recorded::role)
@@ -103,12 +107,12 @@ class PlatformUpIT {
     assertThat(Files.readString(home.resolve("secrets/demo-admin-password")).trim()).isEqualTo(password);
     assertThat(Files.getPosixFilePermissions(home.resolve("secrets/demo-admin-password")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(workspacesOfDemo(reUp.field("URL"), user, password)).containsExactly("default");
+    assertThat(workspacesOfDemo(reUp.field("URL"), login(user, password))).containsExactly("default");
     downAndAwaitNoProcessLeft(PlatformState.load(home).processes(), "down-2.out");
   }
 
-  /** Logs in as the printed user (password grant, as a person's client would) and lists the workspaces. */
-  private List<String> workspacesOfDemo(String url, String user, String password) throws IOException {
+  /** The printed user's access token: a password grant through a test-only client, as the api-server ITs do. */
+  private String login(String user, String password) throws IOException {
     String keycloak = PlatformState.load(home).get("keycloak.url").orElseThrow();
     String adminPassword = Files.readString(home.resolve("keycloak/26.7.3/admin-password")).trim();
     String master = http.postForm(keycloak + "/realms/master/protocol/openid-connect/token", Map.of(
@@ -121,14 +125,29 @@ class PlatformUpIT {
     client.addProperty("standardFlowEnabled", false);
     http.send("POST", keycloak + "/admin/realms/flotilla/clients", master, client.toString())
         .expect("create the test's login client", 201, 409);
-    String token = http.passwordGrant(keycloak + "/realms/flotilla/protocol/openid-connect/token", "it-direct", null,
+    return http.passwordGrant(keycloak + "/realms/flotilla/protocol/openid-connect/token", "it-direct", null,
         user, password);
+  }
+
+  private List<String> workspacesOfDemo(String url, String token) {
     List<String> names = new ArrayList<>();
     for (JsonElement w : http.send("GET", url + "/api/v1/tenants/demo/workspaces", token, null)
         .expect("workspaces of demo", 200).json().getAsJsonArray()) {
       names.add(w.getAsJsonObject().get("name").getAsString());
     }
     return names;
+  }
+
+  /** A new {@code flt_} API token of the demo admin for workspace default (shown once, in this answer). */
+  private String apiToken(String url, String accessToken) {
+    return http.send("POST", url + "/api/v1/tenants/demo/workspaces/default/tokens", accessToken, "{\"name\":\"platform-it\"}")
+        .expect("create an API token", 201).json().getAsJsonObject().get("token").getAsString();
+  }
+
+  /** The SDK's smoke check (twenty remote tasks) as its own JVM, connecting to the printed SDK address. */
+  private static CliProcess smokeCheckThroughTheEdge(String address, String apiToken) throws Exception {
+    return CliProcess.runMain("dev.flotilla.runtime.internal.client.SmokeCheck",
+        Map.of("FLOTILLA_ADDRESS", address, "FLOTILLA_TOKEN", apiToken), home.resolve("smoke.out"), Duration.ofMinutes(3));
   }
 
   private static long aliveNodes(String address) {
