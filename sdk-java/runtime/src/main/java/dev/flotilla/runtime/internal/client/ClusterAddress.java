@@ -40,7 +40,8 @@ public record ClusterAddress(String host, int port) {
 
   /**
    * The configured address: {@code FLOTILLA_ADDRESS}, else the {@code flotilla.address} system
-   * property, else {@code ~/.flotilla/address}.
+   * property, else {@code address} in {@code FLOTILLA_HOME} (default {@code ~/.flotilla}), which {@code
+   * flotilla cluster start} and {@code flotilla up} write.
    */
   public static ClusterAddress configured(Map<String, String> env, Path home) {
     String fromEnv = env.get("FLOTILLA_ADDRESS");
@@ -51,7 +52,9 @@ public record ClusterAddress(String host, int port) {
     if (prop != null && !prop.isBlank()) {
       return parse(prop);
     }
-    Path file = home.resolve(".flotilla").resolve("address");
+    String flotillaHome = env.get("FLOTILLA_HOME");
+    Path file = (flotillaHome != null && !flotillaHome.isBlank() ? Path.of(flotillaHome.strip()) : home.resolve(".flotilla"))
+        .resolve("address");
     if (Files.isRegularFile(file)) {
       try {
         return parse(Files.readString(file));

@@ -130,6 +130,16 @@ class ClusterAddressTest {
   }
 
   @Test
+  void configured_flotillaHomeSet_readsTheAddressFileThere() throws IOException {
+    Path custom = Files.createDirectories(home.resolve("custom-home"));
+    Files.writeString(custom.resolve("address"), "flotilla://from-home:4\n");
+    writeAddressFile("flotilla://from-default-home:3");
+
+    assertThat(ClusterAddress.configured(Map.of("FLOTILLA_HOME", custom.toString()), home))
+        .isEqualTo(new ClusterAddress("from-home", 4));
+  }
+
+  @Test
   void configured_onlyAddressFile_readsItIgnoringTrailingNewline() throws IOException {
     writeAddressFile("flotilla://from-file:3\n");
 
