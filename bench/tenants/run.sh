@@ -10,9 +10,10 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
   ./mvnw -B -q -o -pl api-server package -DskipTests
 fi
-for f in deploy/target/flotilla-deploy-*.jar deploy/target/flotilla.classpath api-server/target/quarkus-app/quarkus-run.jar; do
-  [[ -e $f ]] || { echo "missing $f: build the deploy and api-server modules first" >&2; exit 1; }
+DEPLOY_JAR="$(ls deploy/target/flotilla-deploy-*.jar 2>/dev/null | grep -v -- '-tests\.jar$' | head -1 || true)"
+for f in "$DEPLOY_JAR" deploy/target/flotilla.classpath api-server/target/quarkus-app/quarkus-run.jar; do
+  [[ -n $f && -e $f ]] || { echo "missing ${f:-deploy/target/flotilla-deploy-*.jar}: build the deploy and api-server modules first" >&2; exit 1; }
 done
-CP="$(ls deploy/target/flotilla-deploy-*.jar):$(cat deploy/target/flotilla.classpath)"
+CP="$DEPLOY_JAR:$(cat deploy/target/flotilla.classpath)"
 WORK="bench/tenants/target/run-$(date -u +%Y%m%d-%H%M%S)"
 exec "$JAVA_HOME/bin/java" -cp "$CP" bench/tenants/TenantCreationBench.java --work "$WORK" "$@"

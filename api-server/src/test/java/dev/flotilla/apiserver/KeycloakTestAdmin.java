@@ -20,6 +20,15 @@ public final class KeycloakTestAdmin {
   /** Public test-only client with the password grant, created by the tests in each realm they use. */
   public static final String DIRECT_CLIENT = "it-direct";
 
+  /** Tokens by URL, realm and user: a login costs a password hash, so they are reused while fresh. */
+  private static final java.util.Map<String, Cached> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Cached(String token, long fetchedNanos) {
+    boolean fresh(Duration maxAge) {
+      return System.nanoTime() - fetchedNanos < maxAge.toNanos();
+    }
+  }
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String url;
   private final String user;
@@ -117,15 +126,7 @@ public final class KeycloakTestAdmin {
     return send(b);
   }
 
-  /** Master admin token, reused for 30 s (it lives 60 s; each login costs a password hash). */
-  private static final java.util.Map<String, Cached> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private record Cached(String token, long fetchedNanos) {
-    boolean fresh(Duration maxAge) {
-      return System.nanoTime() - fetchedNanos < maxAge.toNanos();
-    }
-  }
-
+  /** The master admin token, reused for 30 s (it lives 60 s). */
   private String adminToken() {
     Cached cached = TOKENS.get(url + " master");
     if (cached != null && cached.fresh(Duration.ofSeconds(30))) {

@@ -23,10 +23,6 @@ public class ApiException extends RuntimeException {
     return new ApiException(409, "Conflict", message, List.of());
   }
 
-  public static ApiException forbidden(String message) {
-    return new ApiException(403, "Forbidden", message, List.of());
-  }
-
   /** 422 for one field. */
   public static ApiException invalid(String field, String message) {
     return new ApiException(422, "Unprocessable Content", field + ": " + message,

@@ -44,11 +44,6 @@ public class KeycloakAdmin {
     http.close();
   }
 
-  /** The Keycloak base URL, e.g. {@code http://127.0.0.1:8180}. */
-  public String baseUrl() {
-    return config.url();
-  }
-
   /** GET one object; fails with {@link KeycloakException} (404 included). */
   public Uni<JsonObject> getObject(String path) {
     return send("GET", path, null).map(HttpResponse::bodyAsJsonObject);
