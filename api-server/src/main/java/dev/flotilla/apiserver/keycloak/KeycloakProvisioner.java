@@ -91,6 +91,20 @@ public class KeycloakProvisioner {
     return admin.delete("/" + realm + "/users/" + userId);
   }
 
+  /**
+   * Deletes a platform-realm user who belongs to no organization and is no platform admin (what a
+   * deleted shared tenant leaves behind); others, and absent users, are left alone.
+   */
+  public Uni<Void> deleteUserIfUnaffiliated(String userId) {
+    String realm = config.platform().realm();
+    return admin.findObject("/" + realm + "/users/" + userId).flatMap(user -> user == null ? Uni.createFrom().voidItem()
+        : admin.getArray("/" + realm + "/organizations/members/" + userId + "/organizations")
+            .flatMap(orgs -> !orgs.isEmpty() ? Uni.createFrom().voidItem()
+                : admin.getArray("/" + realm + "/users/" + userId + "/role-mappings/realm").flatMap(roles ->
+                    roles.stream().map(r -> ((JsonObject) r).getString("name")).anyMatch(RealmLayout.PLATFORM_ADMIN_ROLE::equals)
+                        ? Uni.createFrom().voidItem() : deleteUser(realm, userId))));
+  }
+
   /** Grants a realm role to a user. */
   public Uni<Void> grantRealmRole(String realm, String userId, String role) {
     return admin.getObject("/" + realm + "/roles/" + role)

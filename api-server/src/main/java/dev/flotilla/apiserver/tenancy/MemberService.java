@@ -29,11 +29,13 @@ import java.util.UUID;
 public class MemberService {
   private static final List<String> INVITED_ACTIONS = List.of("VERIFY_EMAIL", "UPDATE_PASSWORD");
   private final KeycloakProvisioner keycloak;
+  private final OrganizationMembers organization;
   private final AuditLog audit;
   private final InstantSource clock;
 
-  MemberService(KeycloakProvisioner keycloak, AuditLog audit, InstantSource clock) {
+  MemberService(KeycloakProvisioner keycloak, OrganizationMembers organization, AuditLog audit, InstantSource clock) {
     this.keycloak = keycloak;
+    this.organization = organization;
     this.audit = audit;
     this.clock = clock;
   }
@@ -97,11 +99,8 @@ public class MemberService {
             .call(m -> m.delete())
             .call(m -> ApiTokenEntity.update("revokedAt = ?1 where tenantId = ?2 and workspaceId = ?3 and userId = ?4"
                 + " and revokedAt is null", clock.instant(), tenantId, access.workspaceId(), userId))
-            .call(m -> audit.record(access, tenantId, "member.remove", target(access, userId), m.email))
-            .flatMap(m -> MembershipEntity.count("tenantId = ?1 and userId = ?2", tenantId, userId)))
-        .flatMap(left -> left == 0 && access.tenant().mode() == TenantRef.Mode.SHARED
-            ? keycloak.removeOrganizationMember(access.tenant().organizationId(), userId)
-            : Uni.createFrom().voidItem());
+            .call(m -> audit.record(access, tenantId, "member.remove", target(access, userId), m.email)))
+        .flatMap(m -> organization.leaveIfNoRole(access.tenant(), List.of(userId)));
   }
 
   private static Uni<MembershipEntity> find(Access access, String userId) {

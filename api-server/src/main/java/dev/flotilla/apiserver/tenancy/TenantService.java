@@ -12,6 +12,7 @@ import dev.flotilla.apiserver.keycloak.RealmLayout;
 import dev.flotilla.apiserver.persistence.MembershipEntity;
 import dev.flotilla.apiserver.persistence.TenantEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
@@ -121,19 +122,34 @@ public class TenantService {
     return Panache.withSession(() -> find(slug)).map(TenantService::view);
   }
 
-  /** Deletes the rows (all of the tenant's data cascades) then its organization or realm. */
+  /**
+   * Deletes the rows (all of the tenant's data cascades), then in Keycloak its realm (dedicated)
+   * or its organization, identity provider and the users who belonged to no other organization
+   * (shared; platform admins are kept).
+   */
   public Uni<Void> delete(Access access, String slug) {
-    return Panache.withTransaction(() -> find(slug)
-            .call(t -> TenantEntity.delete("id", t.id))
-            .call(t -> audit.record(access, t.id, "tenant.delete", "tenant/" + t.slug, "realm=" + t.realm)))
-        .flatMap(t -> {
-          if (t.organizationId != null) {
-            return keycloak.deleteOrganization(t.organizationId)
-                .flatMap(v -> keycloak.deleteIdentityProvider(t.realm, "tenant-" + t.slug));
-          }
-          realms.forget(t.realm);
-          return keycloak.deleteRealm(t.realm);
-        });
+    return Panache.withTransaction(() -> find(slug).flatMap(t ->
+            MembershipEntity.<MembershipEntity>list("tenantId", t.id)
+                .map(ms -> ms.stream().map(m -> m.userId).distinct().toList())
+                .call(users -> TenantEntity.delete("id", t.id))
+                .call(users -> audit.record(access, t.id, "tenant.delete", "tenant/" + t.slug, "realm=" + t.realm))
+                .map(users -> new Deleted(t, users))))
+        .flatMap(this::removeFromKeycloak);
+  }
+
+  private record Deleted(TenantEntity tenant, List<String> users) {}
+
+  private Uni<Void> removeFromKeycloak(Deleted d) {
+    TenantEntity t = d.tenant();
+    if (t.organizationId == null) {
+      realms.forget(t.realm);
+      return keycloak.deleteRealm(t.realm);
+    }
+    return keycloak.deleteOrganization(t.organizationId)
+        .flatMap(v -> keycloak.deleteIdentityProvider(t.realm, "tenant-" + t.slug))
+        .flatMap(v -> Multi.createFrom().iterable(d.users())
+            .onItem().transformToUniAndConcatenate(keycloak::deleteUserIfUnaffiliated)
+            .collect().last().replaceWithVoid());
   }
 
   private static Uni<TenantEntity> find(String slug) {

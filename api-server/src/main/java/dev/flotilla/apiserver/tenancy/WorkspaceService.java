@@ -4,6 +4,7 @@ import dev.flotilla.apiserver.api.WorkspaceDtos;
 import dev.flotilla.apiserver.audit.AuditLog;
 import dev.flotilla.apiserver.auth.Access;
 import dev.flotilla.apiserver.error.ApiException;
+import dev.flotilla.apiserver.persistence.MembershipEntity;
 import dev.flotilla.apiserver.persistence.WorkspaceEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +21,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorkspaceService {
   private final AuditLog audit;
+  private final OrganizationMembers organization;
   private final InstantSource clock;
 
-  WorkspaceService(AuditLog audit, InstantSource clock) {
+  WorkspaceService(AuditLog audit, OrganizationMembers organization, InstantSource clock) {
     this.audit = audit;
+    this.organization = organization;
     this.clock = clock;
   }
 
@@ -68,10 +71,14 @@ public class WorkspaceService {
     }));
   }
 
+  /** Its memberships, tokens and invitations go with it; members left without a role leave the organization. */
   public Uni<Void> delete(Access access) {
     return Panache.withTransaction(() -> find(access)
-        .call(w -> w.delete())
-        .flatMap(w -> audit.record(access, w.tenantId, "workspace.delete", target(access, w.name), null)));
+            .flatMap(w -> MembershipEntity.<MembershipEntity>list("workspaceId", w.id)
+                .map(ms -> ms.stream().map(m -> m.userId).toList())
+                .call(users -> w.delete())
+                .call(users -> audit.record(access, w.tenantId, "workspace.delete", target(access, w.name), null))))
+        .flatMap(users -> organization.leaveIfNoRole(access.tenant(), users));
   }
 
   private static Uni<WorkspaceEntity> find(Access access) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.flotilla.apiserver.EmbeddedServers;
 import dev.flotilla.apiserver.ItPlatform;
 import dev.flotilla.apiserver.ItTenant;
+import dev.flotilla.apiserver.ItUser;
 import dev.flotilla.apiserver.KeycloakTestAdmin;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,10 +101,25 @@ class TenantProvisioningIT {
   }
 
   @Test
-  void delete_shared_organizationRemoved() {
+  void delete_shared_organizationAndItsOnlyUsersRemovedOthersKept() {
     ItTenant t = ItPlatform.createTenant("shared");
+    ItTenant other = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("gone");
+    ItUser onlyHere = t.invite(ws, "member");
+    String otherWs = other.createWorkspace("stays");
+    ItUser alsoElsewhere = other.invite(otherWs, "member");
+    given().auth().oauth2(t.adminToken()).contentType(ContentType.JSON)
+        .body(Map.of("email", alsoElsewhere.email(), "role", "viewer")).post(t.path() + "/workspaces/" + ws + "/members")
+        .then().statusCode(201);
     String admin = ItPlatform.platformAdminToken();
     given().auth().oauth2(admin).delete("/api/v1/tenants/" + t.name()).then().statusCode(204);
+
+    KeycloakTestAdmin kc = ItPlatform.keycloak();
+    assertThat(kc.status("/" + t.realm() + "/users/" + onlyHere.id())).isEqualTo(404);
+    assertThat(kc.status("/" + t.realm() + "/users/" + t.adminUserId())).isEqualTo(404);
+    assertThat(kc.status("/" + t.realm() + "/users/" + alsoElsewhere.id())).isEqualTo(200);
+    String fresh = kc.freshLogin(other.realm(), alsoElsewhere.email(), ItPlatform.PASSWORD, "openid");
+    given().auth().oauth2(fresh).get(other.path() + "/workspaces/" + otherWs).then().statusCode(200);
 
     JsonArray orgs = new JsonArray(ItPlatform.keycloak().get("/" + t.realm() + "/organizations?search=" + t.name()));
     assertThat(orgs.stream().map(o -> ((JsonObject) o).getString("alias"))).doesNotContain(t.name());

@@ -54,6 +54,23 @@ class WorkspaceMembersIT {
   }
 
   @Test
+  void workspace_delete_membersWithoutOtherRoleLeaveOrganization() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("short");
+    String keep = t.createWorkspace("long");
+    ItUser onlyHere = t.invite(ws, "member");
+    ItUser alsoThere = t.invite(keep, "viewer");
+    given().auth().oauth2(t.adminToken()).contentType(ContentType.JSON)
+        .body(Map.of("email", alsoThere.email(), "role", "member")).post(t.path() + "/workspaces/" + ws + "/members")
+        .then().statusCode(201);
+
+    given().auth().oauth2(t.adminToken()).delete(t.path() + "/workspaces/" + ws).then().statusCode(204);
+
+    assertThat(aliases(t.realm(), onlyHere.id())).isEmpty();
+    assertThat(aliases(t.realm(), alsoThere.id())).containsExactly(t.name());
+  }
+
+  @Test
   void workspace_nameTaken_conflict() {
     ItTenant t = ItPlatform.createTenant("shared");
     String ws = t.createWorkspace("dup");
