@@ -24,9 +24,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The role matrix: every endpoint of {@link Endpoints#ALL} called by every kind of caller of a
- * shared tenant (platform admin, tenant admin, workspace admin, member, viewer, a tenant user of
+ * shared and of a dedicated tenant (platform admin, tenant admin, workspace admin, member, viewer, a tenant user of
  * another workspace, a member's API token, nobody). Each call either succeeds (2xx) because the
- * endpoint's rule admits the caller, or is refused: 401 without credentials, else 403.
+ * endpoint's rule admits the caller, or is refused: 401 without credentials or with a token of
+ * another realm than the path's (platform realm on a dedicated tenant's paths and the reverse),
+ * else 403.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedServers.class)
@@ -36,7 +38,10 @@ class RoleMatrixIT {
 
   @TestFactory
   Stream<DynamicTest> everyEndpoint_everyCaller_admittedOnlyByItsRule() {
-    ItWorld w = ItWorld.sharedA();
+    return Stream.concat(matrix(ItWorld.sharedA()), matrix(ItWorld.dedicated()));
+  }
+
+  private static Stream<DynamicTest> matrix(ItWorld w) {
     Set<Rule> ws = Set.of(Rule.WORKSPACE_ADMIN, Rule.WORKSPACE_MEMBER, Rule.WORKSPACE_VIEWER);
     List<Caller> callers = List.of(
         new Caller("nobody", () -> null, Set.of(), false),
@@ -51,17 +56,25 @@ class RoleMatrixIT {
             Set.of(Rule.WORKSPACE_MEMBER, Rule.WORKSPACE_VIEWER), true));
     Map<String, Allow> rules = ResourceMethods.all().stream().collect(Collectors.toMap(
         ResourceMethods.ResourceMethod::key, m -> m.method().getAnnotation(Allow.class)));
+    boolean dedicated = w.tenant.mode().equals("dedicated");
     Endpoints.Scene scene = new FreshScene(w);
     List<DynamicTest> tests = new ArrayList<>();
     for (Endpoints.Endpoint e : Endpoints.ALL) {
       for (Caller c : callers) {
         boolean admitted = c.admitted().contains(e.rule()) && (!c.apiToken() || rules.get(e.key()).apiTokens());
-        tests.add(dynamicTest(e.key() + " as " + c.name() + (admitted ? " -> 2xx" : " -> refused"), () -> {
+        // Tokens are verified against the realm of the path: a platform-realm token on a dedicated
+        // tenant's paths, and a dedicated realm's token on the platform's paths, fail (401).
+        boolean platformPath = e.rule() == Rule.PLATFORM_ADMIN;
+        boolean platformToken = c.name().equals("platform admin");
+        boolean unverified = c.name().equals("nobody")
+            || (dedicated && !c.apiToken() && platformToken != platformPath);
+        String name = w.tenant.mode() + ": " + e.key() + " as " + c.name() + (admitted ? " -> 2xx" : " -> refused");
+        tests.add(dynamicTest(name, () -> {
           Response r = ItCalls.send(e.call().apply(scene), c.bearer().get());
           if (admitted) {
             assertThat(r.statusCode()).as(r.asString()).isBetween(200, 299);
           } else {
-            assertThat(r.statusCode()).as(r.asString()).isEqualTo(c.name().equals("nobody") ? 401 : 403);
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(unverified ? 401 : 403);
           }
         }));
       }
