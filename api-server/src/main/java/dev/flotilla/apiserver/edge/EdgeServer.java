@@ -46,6 +46,7 @@ import org.jboss.logging.Logger;
 public class EdgeServer {
   private static final Logger LOG = Logger.getLogger(EdgeServer.class);
   private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> WORKSPACE = Metadata.Key.of("x-flotilla-workspace", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> EDGE_SECRET = Metadata.Key.of("x-flotilla-edge-secret", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<EdgeGrant> GRANT = Context.key("flotilla-edge-grant");
 
@@ -120,6 +121,12 @@ public class EdgeServer {
         call.close(Status.UNAUTHENTICATED.withDescription(token == null
             ? "an API token is required: Flotilla.connect(address, token) or FLOTILLA_TOKEN"
             : "API token unknown, revoked or expired"), new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+      String wanted = headers.get(WORKSPACE);
+      if (wanted != null && !wanted.equals(grant.get().workspace())) {
+        call.close(Status.PERMISSION_DENIED.withDescription("this API token belongs to workspace '"
+            + grant.get().workspace() + "', not '" + wanted + "'"), new Metadata());
         return new ServerCall.Listener<>() {};
       }
       return Contexts.interceptCall(Context.current().withValue(GRANT, grant.get()), call, headers, next);

@@ -29,13 +29,17 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedServers.class)
-@QuarkusTestResource(EdgeCluster.class)
+@QuarkusTestResource(value = EdgeCluster.class, restrictToAnnotatedClass = true)
 class EdgeIT {
   @Inject EdgeServer edge;
 
   private record Run(int exit, String out) {}
 
   private Run smokeCheck(String token) throws IOException, InterruptedException {
+    return smokeCheck(token, null);
+  }
+
+  private Run smokeCheck(String token, String workspace) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-cp",
         String.join(java.io.File.pathSeparator, EdgeCluster.flotillaClassPath().stream().map(Path::toString).toList()),
@@ -43,6 +47,9 @@ class EdgeIT {
     var pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("FLOTILLA_ADDRESS", "flotilla://127.0.0.1:" + edge.port());
     pb.environment().put("FLOTILLA_TOKEN", token);
+    if (workspace != null) {
+      pb.environment().put("FLOTILLA_WORKSPACE", workspace);
+    }
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(3, TimeUnit.MINUTES)) {
@@ -56,7 +63,7 @@ class EdgeIT {
   void sdkProgramWithApiToken_runsTasksThroughTheEdge_stampedWithItsWorkspace() throws Exception {
     ItWorld world = ItWorld.sharedA();
     assertThat(edge.port()).isPositive();
-    Run run = smokeCheck(world.memberToken.secret());
+    Run run = smokeCheck(world.memberToken.secret(), world.workspace);
     assertThat(run.out()).as("smoke check output").contains("sum of squares 0..19 = 2470");
     assertThat(run.exit()).isZero();
 
@@ -75,6 +82,14 @@ class EdgeIT {
     Run run = smokeCheck("flt_" + "x".repeat(43));
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains("flotilla smoke check failed").containsAnyOf("API token unknown", "malformed", "token");
+  }
+
+  @Test
+  void tokenOfAnotherWorkspace_isRefusedNamingBoth() throws Exception {
+    ItWorld world = ItWorld.sharedA();
+    Run run = smokeCheck(world.memberToken.secret(), "some-other-workspace");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("belongs to workspace '" + world.workspace + "', not 'some-other-workspace'");
   }
 
   private static UsageResponse usage(String tenant) {

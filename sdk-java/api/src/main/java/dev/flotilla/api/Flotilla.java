@@ -64,6 +64,68 @@ public interface Flotilla extends TaskFactory, ActorFactory, AutoCloseable {
   }
 
   /**
+   * Options for a connection:
+   *
+   * <pre>{@code
+   * Flotilla fl = Flotilla.builder().address("flotilla://platform:8090").token(token).workspace("vision").connect();
+   * }</pre>
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a connection; unset values come from {@code FLOTILLA_ADDRESS} and {@code FLOTILLA_TOKEN}. */
+  final class Builder {
+    private String address;
+    private String token;
+    private String workspace;
+
+    private Builder() {}
+
+    /** {@code flotilla://host:port}: a cluster, or a hosted platform's edge. */
+    public Builder address(String address) {
+      this.address = address;
+      return this;
+    }
+
+    /** An API token of the workspace to run in (a hosted platform). */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * The workspace the work must run in: the edge refuses the connection if the token belongs to
+     * another one (a guard against using the wrong token).
+     */
+    public Builder workspace(String workspace) {
+      this.workspace = workspace;
+      return this;
+    }
+
+    /**
+     * Connects.
+     *
+     * @throws IllegalArgumentException if a workspace is named without a token
+     * @throws ClusterUnavailableException if nothing answers there
+     */
+    public Flotilla connect() {
+      String t = token != null ? token : System.getenv("FLOTILLA_TOKEN");
+      if (t != null && t.isBlank()) {
+        t = null;
+      }
+      if (workspace != null && t == null) {
+        throw new IllegalArgumentException("a workspace is chosen by its API token: give token(...) or FLOTILLA_TOKEN");
+      }
+      if (address != null && address.isBlank()) {
+        throw new IllegalArgumentException("address must be flotilla://host:port, got: " + address);
+      }
+      return t == null ? FlotillaProvider.load().connect(address)
+          : FlotillaProvider.load().connect(address, t.strip(), workspace);
+    }
+  }
+
+  /**
    * The connection of the task running on this thread, for nested tasks.
    *
    * @throws IllegalStateException outside a Flotilla task

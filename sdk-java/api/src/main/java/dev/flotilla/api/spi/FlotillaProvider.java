@@ -19,6 +19,12 @@ public interface FlotillaProvider {
    */
   Flotilla connect(String address, String token);
 
+  /**
+   * {@link #connect(String, String)}, refused by the edge unless the token belongs to {@code
+   * workspace} (null: any).
+   */
+  Flotilla connect(String address, String token, String workspace);
+
   /** The connection of the task running on this thread. */
   Flotilla current();
 

@@ -25,10 +25,21 @@ public final class Channels {
         .build();
   }
 
-  /** A channel that sends {@code authorization: Bearer <token>} with every call. */
-  public static ManagedChannel open(String target, String token) {
+  /** An API token, and the workspace it must belong to (null: any). */
+  public record Credentials(String token, String workspace) {}
+
+  /**
+   * A channel that sends {@code authorization: Bearer <token>} (and {@code x-flotilla-workspace}
+   * when a workspace is named) with every call.
+   */
+  public static ManagedChannel open(String target, Credentials credentials) {
     var headers = new io.grpc.Metadata();
-    headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        "Bearer " + credentials.token());
+    if (credentials.workspace() != null) {
+      headers.put(io.grpc.Metadata.Key.of("x-flotilla-workspace", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+          credentials.workspace());
+    }
     return NettyChannelBuilder.forTarget(target)
         .usePlaintext()
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)

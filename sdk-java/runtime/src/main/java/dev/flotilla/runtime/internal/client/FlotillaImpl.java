@@ -93,11 +93,11 @@ public final class FlotillaImpl implements Flotilla {
   }
 
   /**
-   * @param token an API token, sent as {@code authorization: Bearer} on every call (a hosted
-   *     platform's edge), or null
+   * @param credentials an API token (and the workspace it must belong to), sent on every call to
+   *     a hosted platform's edge, or null
    */
-  static FlotillaImpl open(ClusterAddress address, SessionContext context, EdgeSession edge, String token) {
-    ManagedChannel channel = token == null ? Channels.open(address.target()) : Channels.open(address.target(), token);
+  static FlotillaImpl open(ClusterAddress address, SessionContext context, EdgeSession edge, Channels.Credentials credentials) {
+    ManagedChannel channel = credentials == null ? Channels.open(address.target()) : Channels.open(address.target(), credentials);
     try {
       var req = OpenSessionRequest.newBuilder().setClientName(context.clientName());
       if (context.jobId() != null) {

@@ -26,11 +26,16 @@ public final class FlotillaProviderImpl implements FlotillaProvider {
 
   @Override
   public Flotilla connect(String address, String token) {
+    return connect(address, token, null);
+  }
+
+  @Override
+  public Flotilla connect(String address, String token, String workspace) {
     ClusterAddress a =
         address == null
             ? ClusterAddress.configured(System.getenv(), Path.of(System.getProperty("user.home")))
             : ClusterAddress.parse(address);
-    return FlotillaImpl.open(a, driverContext(), null, token);
+    return FlotillaImpl.open(a, driverContext(), null, token == null ? null : new Channels.Credentials(token, workspace));
   }
 
   /** A driver connection for a tenant's workspace, as the authenticated edge opens it. */

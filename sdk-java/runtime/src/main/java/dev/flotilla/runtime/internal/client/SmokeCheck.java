@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Checks that a platform runs work for you: connects like any SDK program ({@code
- * FLOTILLA_ADDRESS}, and {@code FLOTILLA_TOKEN} for a hosted platform's edge), runs twenty remote
+ * FLOTILLA_ADDRESS}, and {@code FLOTILLA_TOKEN} — with {@code FLOTILLA_WORKSPACE} to insist on the
+ * token's workspace — for a hosted platform's edge), runs twenty remote
  * tasks and prints their sum, then exits 0; on failure prints why and exits 1. It lives in the SDK
  * so that executors have its task on their class path without a code package.
  *
@@ -23,7 +24,8 @@ public final class SmokeCheck {
   }
 
   public static void main(String[] args) {
-    try (Flotilla fl = Flotilla.connect()) {
+    String workspace = System.getenv("FLOTILLA_WORKSPACE");
+    try (Flotilla fl = Flotilla.builder().workspace(workspace == null || workspace.isBlank() ? null : workspace).connect()) {
       List<ObjectRef<Integer>> refs = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         refs.add(fl.task(SmokeCheck::square, i).remote());
