@@ -153,7 +153,6 @@ public class EdgeServer {
 
   private ForwardedCall.Gate gate(MethodDescriptor<?, ?> m, EdgeGrant grant) {
     if (m.getBareMethodName().equals("OpenSession")) {
-      String[] job = new String[1];
       return new ForwardedCall.Gate() {
         @Override
         public byte[] request(byte[] message) throws ForwardedCall.Refused {
