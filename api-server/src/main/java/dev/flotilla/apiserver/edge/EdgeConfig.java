@@ -23,4 +23,14 @@ public interface EdgeConfig {
 
   @WithDefault("0.0.0.0")
   String grpcHost();
+
+  /**
+   * PEM certificate chain for TLS on the SDK port ({@code FLOTILLA_EDGE_TLS_CERT_FILE}); with
+   * {@link #tlsKeyFile()} the edge speaks only TLS (clients use {@code flotillas://} or {@code
+   * https://}). Without both it is plaintext, for loopback and trusted networks.
+   */
+  Optional<String> tlsCertFile();
+
+  /** PEM (PKCS#8) private key of {@link #tlsCertFile()} ({@code FLOTILLA_EDGE_TLS_KEY_FILE}). */
+  Optional<String> tlsKeyFile();
 }

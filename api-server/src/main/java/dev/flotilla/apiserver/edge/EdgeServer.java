@@ -75,7 +75,7 @@ public class EdgeServer {
     scheduler = NettyChannelBuilder.forTarget(target.toString()).usePlaintext().maxInboundMessageSize(64 << 20)
         .keepAliveTime(30, TimeUnit.SECONDS).build();
     try {
-      server = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
+      server = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()), EdgeTls.credentials(config))
           .executor(Executors.newVirtualThreadPerTaskExecutor())
           .maxInboundMessageSize(64 << 20)
           .permitKeepAliveTime(10, TimeUnit.SECONDS)
@@ -86,7 +86,9 @@ public class EdgeServer {
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot listen for SDK clients on " + config.grpcHost() + ":" + config.grpcPort(), ex);
     }
-    LOG.infof("SDK edge listening on flotilla://%s:%d, relaying to %s", config.grpcHost(), server.getPort(), address.get());
+    boolean tls = config.tlsCertFile().isPresent();
+    LOG.infof("SDK edge listening on %s://%s:%d (%s), relaying to %s", tls ? "flotillas" : "flotilla", config.grpcHost(),
+        server.getPort(), tls ? "TLS" : "plaintext: loopback and trusted networks only", address.get());
   }
 
   void stop(@Observes ShutdownEvent e) {

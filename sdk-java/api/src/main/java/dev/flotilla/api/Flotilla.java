@@ -33,7 +33,7 @@ public interface Flotilla extends TaskFactory, ActorFactory, AutoCloseable {
   }
 
   /**
-   * Connects to a hosted platform's edge at {@code flotilla://host:port} (the api-server's SDK
+   * Connects to a hosted platform's edge at {@code flotilla://host:port}, or {@code flotillas://host:port} / {@code https://host:port} over TLS (the api-server's SDK
    * port) with an API token of one workspace; the work runs in that workspace, within its quotas.
    *
    * @throws IllegalArgumentException if the address or token is malformed
@@ -42,7 +42,7 @@ public interface Flotilla extends TaskFactory, ActorFactory, AutoCloseable {
    */
   static Flotilla connect(String address, String token) {
     if (address == null || address.isBlank()) {
-      throw new IllegalArgumentException("address must be flotilla://host:port, got: " + address);
+      throw new IllegalArgumentException("address must be flotilla://host:port (or flotillas://, https:// for TLS), got: " + address);
     }
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("an API token is required (create one in the workspace's settings)");
@@ -58,7 +58,7 @@ public interface Flotilla extends TaskFactory, ActorFactory, AutoCloseable {
    */
   static Flotilla connect(String address) {
     if (address == null || address.isBlank()) {
-      throw new IllegalArgumentException("address must be flotilla://host:port, got: " + address);
+      throw new IllegalArgumentException("address must be flotilla://host:port (or flotillas://, https:// for TLS), got: " + address);
     }
     return FlotillaProvider.load().connect(address);
   }
@@ -118,7 +118,7 @@ public interface Flotilla extends TaskFactory, ActorFactory, AutoCloseable {
         throw new IllegalArgumentException("a workspace is chosen by its API token: give token(...) or FLOTILLA_TOKEN");
       }
       if (address != null && address.isBlank()) {
-        throw new IllegalArgumentException("address must be flotilla://host:port, got: " + address);
+        throw new IllegalArgumentException("address must be flotilla://host:port (or flotillas://, https:// for TLS), got: " + address);
       }
       return t == null ? FlotillaProvider.load().connect(address)
           : FlotillaProvider.load().connect(address, t.strip(), workspace);

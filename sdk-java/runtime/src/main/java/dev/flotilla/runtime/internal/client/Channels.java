@@ -29,10 +29,23 @@ public final class Channels {
   public record Credentials(String token, String workspace) {}
 
   /**
-   * A channel that sends {@code authorization: Bearer <token>} (and {@code x-flotilla-workspace}
-   * when a workspace is named) with every call.
+   * A channel to a cluster address: over TLS for {@code flotillas://} and {@code https://}
+   * addresses (trusting the JDK's certificate authorities, or only those in the PEM file {@code
+   * FLOTILLA_CA_FILE} / system property {@code flotilla.ca-file}), plaintext otherwise; with
+   * {@code credentials} (may be null) on every call.
    */
-  public static ManagedChannel open(String target, Credentials credentials) {
+  public static ManagedChannel open(ClusterAddress address, Credentials credentials) {
+    NettyChannelBuilder builder = address.tls()
+        ? NettyChannelBuilder.forTarget(address.target(), TlsTrust.channelCredentials(System.getenv()))
+        : NettyChannelBuilder.forTarget(address.target()).usePlaintext();
+    builder.maxInboundMessageSize(MAX_MESSAGE_BYTES).executor(CALLBACKS).keepAliveTime(30, TimeUnit.SECONDS);
+    if (credentials != null) {
+      builder.intercept(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers(credentials)));
+    }
+    return builder.build();
+  }
+
+  private static io.grpc.Metadata headers(Credentials credentials) {
     var headers = new io.grpc.Metadata();
     headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
         "Bearer " + credentials.token());
@@ -40,13 +53,7 @@ public final class Channels {
       headers.put(io.grpc.Metadata.Key.of("x-flotilla-workspace", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
           credentials.workspace());
     }
-    return NettyChannelBuilder.forTarget(target)
-        .usePlaintext()
-        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-        .executor(CALLBACKS)
-        .keepAliveTime(30, TimeUnit.SECONDS)
-        .intercept(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
-        .build();
+    return headers;
   }
 
   public static void close(ManagedChannel channel) {

@@ -6,21 +6,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A parsed {@code flotilla://host:port} address, and where the default one comes from. */
-public record ClusterAddress(String host, int port) {
+/**
+ * A parsed cluster address: {@code flotilla://host:port} (plaintext, for a local cluster or a
+ * trusted network) or {@code flotillas://host:port} / {@code https://host:port} (TLS, for a hosted
+ * platform's edge), and where the default one comes from.
+ */
+public record ClusterAddress(String host, int port, boolean tls) {
   public static final String SCHEME = "flotilla://";
+  public static final String TLS_SCHEME = "flotillas://";
+  private static final String HTTPS = "https://";
+  private static final String FORM = "flotilla://host:port (or flotillas://host:port, https://host:port with TLS)";
+
+  /** A plaintext address. */
+  public ClusterAddress(String host, int port) {
+    this(host, port, false);
+  }
 
   public static ClusterAddress parse(String text) {
     String s = text.trim();
-    if (!s.startsWith(SCHEME)) {
-      throw new IllegalArgumentException(
-          "Cluster address must look like flotilla://host:port, got: " + text);
+    boolean tls;
+    String hostPort;
+    if (s.startsWith(SCHEME)) {
+      tls = false;
+      hostPort = s.substring(SCHEME.length());
+    } else if (s.startsWith(TLS_SCHEME)) {
+      tls = true;
+      hostPort = s.substring(TLS_SCHEME.length());
+    } else if (s.startsWith(HTTPS)) {
+      tls = true;
+      hostPort = s.substring(HTTPS.length());
+    } else {
+      throw new IllegalArgumentException("Cluster address must look like " + FORM + ", got: " + text);
     }
-    String hostPort = s.substring(SCHEME.length());
+    if (hostPort.endsWith("/")) {
+      hostPort = hostPort.substring(0, hostPort.length() - 1);
+    }
     int colon = hostPort.lastIndexOf(':');
     if (colon <= 0 || colon == hostPort.length() - 1) {
-      throw new IllegalArgumentException(
-          "Cluster address must look like flotilla://host:port, got: " + text);
+      throw new IllegalArgumentException("Cluster address must look like " + FORM + ", got: " + text);
     }
     try {
       int port = Integer.parseInt(hostPort.substring(colon + 1));
@@ -32,7 +55,10 @@ public record ClusterAddress(String host, int port) {
         throw new IllegalArgumentException(
             "IPv6 hosts need brackets, e.g. flotilla://[::1]:7000, got: " + text);
       }
-      return new ClusterAddress(host, port);
+      if (host.contains("/")) {
+        throw new IllegalArgumentException("Cluster address must look like " + FORM + ", got: " + text);
+      }
+      return new ClusterAddress(host, port, tls);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Bad port in cluster address: " + text);
     }
@@ -73,6 +99,6 @@ public record ClusterAddress(String host, int port) {
 
   @Override
   public String toString() {
-    return SCHEME + target();
+    return (tls ? TLS_SCHEME : SCHEME) + target();
   }
 }

@@ -97,7 +97,7 @@ public final class FlotillaImpl implements Flotilla {
    *     a hosted platform's edge, or null
    */
   static FlotillaImpl open(ClusterAddress address, SessionContext context, EdgeSession edge, Channels.Credentials credentials) {
-    ManagedChannel channel = credentials == null ? Channels.open(address.target()) : Channels.open(address.target(), credentials);
+    ManagedChannel channel = Channels.open(address, credentials);
     try {
       var req = OpenSessionRequest.newBuilder().setClientName(context.clientName());
       if (context.jobId() != null) {

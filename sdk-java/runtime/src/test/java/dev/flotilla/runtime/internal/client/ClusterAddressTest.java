@@ -35,6 +35,26 @@ class ClusterAddressTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"flotillas://edge.example:8090", "https://edge.example:8090", "https://edge.example:8090/"})
+  void parse_tlsSchemes_giveATlsAddress(String text) {
+    ClusterAddress a = ClusterAddress.parse(text);
+    assertThat(a).isEqualTo(new ClusterAddress("edge.example", 8090, true));
+    assertThat(a.toString()).isEqualTo("flotillas://edge.example:8090");
+    assertThat(ClusterAddress.parse(a.toString())).isEqualTo(a);
+  }
+
+  @Test
+  void parse_plainScheme_isNotTls() {
+    assertThat(ClusterAddress.parse("flotilla://h:1").tls()).isFalse();
+  }
+
+  @Test
+  void parse_pathAfterThePort_isRefused() {
+    assertThatThrownBy(() -> ClusterAddress.parse("https://h:1/api"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Bad port");
+  }
+
   @Test
   void parse_hostAndPort_splitsThem() {
     ClusterAddress a = ClusterAddress.parse("flotilla://head.example:7000");
