@@ -1,6 +1,7 @@
 package dev.flotilla.kernel.internal;
 
 import dev.flotilla.kernel.Displayable;
+import dev.flotilla.runtime.internal.client.CodePackageExtension;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class JShellKernel implements AutoCloseable {
 
   private final KernelOptions options;
   private final ClassCapture capture = new ClassCapture();
+  private final ReplCodePackage codePackage;
   private final CellContext context;
   private final ExecutorService thread;
   private final AtomicBoolean interrupted = new AtomicBoolean();
@@ -46,9 +48,11 @@ public final class JShellKernel implements AutoCloseable {
     this.options = options;
     this.context = new CellContext(options.flotilla());
     CellStreams.install();
+    this.codePackage = new ReplCodePackage(capture, options.workDir());
     this.thread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(() -> {
         context.bindCurrentThread();
+        CodePackageExtension.bindToCurrentThread(codePackage);
         r.run();
       }, "flotilla-kernel");
       t.setDaemon(true);
@@ -114,6 +118,11 @@ public final class JShellKernel implements AutoCloseable {
       docs.add(d.javadoc() == null || d.javadoc().isBlank() ? d.signature() : d.signature() + "\n" + d.javadoc());
     }
     return docs;
+  }
+
+  /** The jar of the classes captured now (what tasks from cells carry); null before any. */
+  ReplJar.Written currentJar() {
+    return codePackage.current();
   }
 
   /** The classes the cells of this generation defined. */

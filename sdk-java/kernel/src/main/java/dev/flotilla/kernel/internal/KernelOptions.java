@@ -16,11 +16,14 @@ import java.util.function.Supplier;
  * @param classPath what cells compile against
  * @param parent the class loader cell classes load through (it must see the kernel's display API)
  * @param flotilla the connection bound to {@code fl} in every cell, or null for none (unit tests)
+ * @param workDir where the jars of captured classes are written
  */
-public record KernelOptions(String classPath, ClassLoader parent, Supplier<Flotilla> flotilla) {
+public record KernelOptions(
+    String classPath, ClassLoader parent, Supplier<Flotilla> flotilla, Path workDir) {
   public KernelOptions {
     Objects.requireNonNull(classPath, "classPath");
     Objects.requireNonNull(parent, "parent");
+    Objects.requireNonNull(workDir, "workDir");
   }
 
   /**
@@ -38,7 +41,10 @@ public record KernelOptions(String classPath, ClassLoader parent, Supplier<Floti
     entries.add(codeSource(Display.class));
     entries.add(codeSource(Flotilla.class));
     return new KernelOptions(
-        String.join(File.pathSeparator, entries), Display.class.getClassLoader(), flotilla);
+        String.join(File.pathSeparator, entries),
+        Display.class.getClassLoader(),
+        flotilla,
+        Path.of(System.getProperty("java.io.tmpdir"), "flotilla-kernel"));
   }
 
   private static String codeSource(Class<?> c) {

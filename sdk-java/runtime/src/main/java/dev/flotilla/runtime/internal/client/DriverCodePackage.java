@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * A driver's code package, packed from its class path and uploaded once, on the first task.
  * Later tasks reuse the same hashes. Thread-safe.
  */
-final class DriverCodePackage implements CodePackageSource {
+public final class DriverCodePackage implements CodePackageSource {
   private final CodePackager packager;
   private final Supplier<List<Path>> classPath;
   private volatile List<String> hashes;
@@ -47,7 +47,8 @@ final class DriverCodePackage implements CodePackageSource {
     return h;
   }
 
-  private static List<String> upload(DriverServiceGrpc.DriverServiceBlockingStub stub, List<CodeBlob> blobs) {
+  /** Uploads the blobs the cluster lacks; returns every blob's hash in order. Blocks. */
+  public static List<String> upload(DriverServiceGrpc.DriverServiceBlockingStub stub, List<CodeBlob> blobs) {
     List<String> all = blobs.stream().map(CodeBlob::hash).toList();
     var missing =
         new HashSet<>(stub.missingBlobs(MissingBlobsRequest.newBuilder().addAllHashes(all).build()).getMissingList());

@@ -205,7 +205,7 @@ public final class FlotillaImpl implements Flotilla {
   /** The code package's blob hashes, uploading what the cluster lacks. */
   private List<String> codePackage() {
     try {
-      return link.call(() -> context.codePackage().hashes(blocking));
+      return link.call(() -> CodePackageExtension.append(context.codePackage().hashes(blocking), blocking));
     } catch (StatusRuntimeException e) {
       throw RemoteErrors.fromStatus(e, address);
     }
