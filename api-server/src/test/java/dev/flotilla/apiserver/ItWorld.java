@@ -17,6 +17,8 @@ public final class ItWorld {
   public final ItUser viewer;
   public final ItUser outsider;
   public final ItTokens.Created memberToken;
+  /** A notebook of {@link #workspace}, created by its member. */
+  public final String notebook;
   /** The client secret of the tenant's identity provider (never to be answered to anyone). */
   public final String ssoSecret = "sso-" + java.util.UUID.randomUUID();
 
@@ -28,6 +30,7 @@ public final class ItWorld {
     viewer = tenant.invite(workspace, "viewer");
     outsider = tenant.invite(tenant.createWorkspace("side"), "admin");
     memberToken = ItTokens.create(member.token(), tenant.name(), workspace);
+    notebook = dev.flotilla.apiserver.api.ItNotebooks.create(member.token(), tenant.name(), workspace, "lasting");
     io.restassured.RestAssured.given().auth().oauth2(tenant.adminToken()).contentType(io.restassured.http.ContentType.JSON)
         .body(ItPlatform.identityProvider(tenant.name(), ssoSecret)).put(tenant.path() + "/identity-provider")
         .then().statusCode(200);

@@ -33,22 +33,31 @@ class BadInputIT {
   /** Per endpoint: a body with invalid values, and the fields that must be named. */
   private record Invalid(String json, List<String> fields) {}
 
-  private static final Map<String, Invalid> INVALID = Map.of(
-      "PUT /api/v1/tenants/{tenant}/identity-provider", new Invalid(
+  private static final Map<String, Invalid> INVALID = Map.ofEntries(
+      Map.entry("PUT /api/v1/tenants/{tenant}/identity-provider", new Invalid(
           "{\"issuer\":\"ftp://x\",\"clientId\":\"\",\"clientSecret\":\"\",\"domain\":\"NOT A DOMAIN\"}",
-          List.of("clientId", "clientSecret", "domain", "issuer")),
-      "POST /api/v1/tenants", new Invalid(
+          List.of("clientId", "clientSecret", "domain", "issuer"))),
+      Map.entry("POST /api/v1/tenants", new Invalid(
           "{\"name\":\"Bad Name!\",\"displayName\":\"\",\"mode\":\"shared\",\"adminEmail\":\"not-an-email\"}",
-          List.of("adminEmail", "displayName", "name")),
-      "POST /api/v1/tenants/{tenant}/workspaces", new Invalid("{\"name\":\"-x\",\"displayName\":\"\"}",
-          List.of("displayName", "name")),
-      "PATCH /api/v1/tenants/{tenant}/workspaces/{workspace}", new Invalid("{\"name\":\"UPPER\"}", List.of("name")),
-      "POST /api/v1/tenants/{tenant}/workspaces/{workspace}/members", new Invalid(
-          "{\"email\":\"nope\",\"role\":\"owner\"}", List.of("email", "role")),
-      "PATCH /api/v1/tenants/{tenant}/workspaces/{workspace}/members/{user}", new Invalid("{\"role\":\"owner\"}",
-          List.of("role")),
-      "POST /api/v1/tenants/{tenant}/workspaces/{workspace}/tokens", new Invalid(
-          "{\"name\":\"\",\"expiresInDays\":0}", List.of("expiresInDays", "name")));
+          List.of("adminEmail", "displayName", "name"))),
+      Map.entry("POST /api/v1/tenants/{tenant}/workspaces", new Invalid("{\"name\":\"-x\",\"displayName\":\"\"}",
+          List.of("displayName", "name"))),
+      Map.entry("PATCH /api/v1/tenants/{tenant}/workspaces/{workspace}", new Invalid("{\"name\":\"UPPER\"}", List.of("name"))),
+      Map.entry("POST /api/v1/tenants/{tenant}/workspaces/{workspace}/members", new Invalid(
+          "{\"email\":\"nope\",\"role\":\"owner\"}", List.of("email", "role"))),
+      Map.entry("PATCH /api/v1/tenants/{tenant}/workspaces/{workspace}/members/{user}", new Invalid("{\"role\":\"owner\"}",
+          List.of("role"))),
+      Map.entry("POST /api/v1/tenants/{tenant}/workspaces/{workspace}/tokens", new Invalid(
+          "{\"name\":\"\",\"expiresInDays\":0}", List.of("expiresInDays", "name"))),
+      Map.entry("POST /api/v1/tenants/{tenant}/workspaces/{workspace}/notebooks", new Invalid("{\"name\":\"\"}", List.of("name"))),
+      Map.entry("POST /api/v1/tenants/{tenant}/workspaces/{workspace}/notebooks/import", new Invalid("{\"name\":\" \",\"ipynb\":null}", List.of("ipynb", "name"))),
+      Map.entry("PATCH /api/v1/tenants/{tenant}/workspaces/{workspace}/notebooks/{notebook}", new Invalid("{\"name\":\"\"}", List.of("name"))),
+      Map.entry("POST /api/v1/tenants/{tenant}/workspaces/{workspace}/notebooks/{notebook}/duplicate", new Invalid("{\"name\":\"" + "n".repeat(201) + "\"}", List.of("name"))),
+      Map.entry("PUT /api/v1/tenants/{tenant}/workspaces/{workspace}/notebooks/{notebook}/content", new Invalid(
+          "{\"baseVersion\":0,\"cells\":[{\"id\":\"\",\"type\":\"python\",\"source\":null}]}",
+          List.of("baseVersion", "cells.id", "cells.source", "cells.type"))),
+      Map.entry("POST /api/v1/tenants/{tenant}/workspaces/{workspace}/notebooks/{notebook}/versions/{version}/restore", new Invalid("{\"baseVersion\":0}",
+          List.of("baseVersion"))));
 
   @TestFactory
   Stream<DynamicTest> everyBodyEndpoint_badBodies_clearClientErrors() {

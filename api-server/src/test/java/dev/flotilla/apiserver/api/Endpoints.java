@@ -31,6 +31,9 @@ public final class Endpoints {
 
     /** A tenant that may be deleted. */
     String disposableTenant();
+
+    /** The id of a notebook in {@link #workspace()} at version 1 that may be changed or deleted. */
+    String notebook();
   }
 
   /** A concrete request; body null for none. */
@@ -49,6 +52,7 @@ public final class Endpoints {
 
   private static final String T = "/api/v1/tenants";
   private static final String W = T + "/{tenant}/workspaces/{workspace}";
+  private static final String NB = W + "/notebooks";
 
   public static final List<Endpoint> ALL = List.of(
       new Endpoint("POST", T, Rule.PLATFORM_ADMIN, s -> new Call("POST", T, newTenant())),
@@ -84,7 +88,32 @@ public final class Endpoints {
       new Endpoint("GET", T + "/{tenant}/identity-provider", Rule.TENANT_ADMIN,
           s -> new Call("GET", tenant(s) + "/identity-provider", null)),
       new Endpoint("DELETE", T + "/{tenant}/identity-provider", Rule.TENANT_ADMIN,
-          s -> new Call("DELETE", tenant(s) + "/identity-provider", null)));
+          s -> new Call("DELETE", tenant(s) + "/identity-provider", null)),
+      new Endpoint("POST", NB, Rule.WORKSPACE_MEMBER,
+          s -> new Call("POST", notebooks(s), Map.of("name", ItPlatform.unique("nb")))),
+      new Endpoint("GET", NB, Rule.WORKSPACE_VIEWER, s -> new Call("GET", notebooks(s), null)),
+      new Endpoint("POST", NB + "/import", Rule.WORKSPACE_MEMBER,
+          s -> new Call("POST", notebooks(s) + "/import", Map.of("name", "imported", "ipynb", ItNotebooks.ipynb()))),
+      new Endpoint("GET", NB + "/{notebook}", Rule.WORKSPACE_VIEWER,
+          s -> new Call("GET", notebooks(s) + "/" + s.notebook(), null)),
+      new Endpoint("PATCH", NB + "/{notebook}", Rule.WORKSPACE_MEMBER,
+          s -> new Call("PATCH", notebooks(s) + "/" + s.notebook(), Map.of("name", "renamed"))),
+      new Endpoint("DELETE", NB + "/{notebook}", Rule.WORKSPACE_MEMBER,
+          s -> new Call("DELETE", notebooks(s) + "/" + s.notebook(), null)),
+      new Endpoint("POST", NB + "/{notebook}/duplicate", Rule.WORKSPACE_MEMBER,
+          s -> new Call("POST", notebooks(s) + "/" + s.notebook() + "/duplicate", Map.of("name", "copy"))),
+      new Endpoint("PUT", NB + "/{notebook}/content", Rule.WORKSPACE_MEMBER,
+          s -> new Call("PUT", notebooks(s) + "/" + s.notebook() + "/content", ItNotebooks.save(1))),
+      new Endpoint("GET", NB + "/{notebook}/versions", Rule.WORKSPACE_VIEWER,
+          s -> new Call("GET", notebooks(s) + "/" + s.notebook() + "/versions", null)),
+      new Endpoint("POST", NB + "/{notebook}/versions/{version}/restore", Rule.WORKSPACE_MEMBER,
+          s -> new Call("POST", notebooks(s) + "/" + s.notebook() + "/versions/1/restore", Map.of("baseVersion", 1))),
+      new Endpoint("GET", NB + "/{notebook}/export", Rule.WORKSPACE_VIEWER,
+          s -> new Call("GET", notebooks(s) + "/" + s.notebook() + "/export", null)));
+
+  private static String notebooks(Scene s) {
+    return ws(s, s.workspace()) + "/notebooks";
+  }
 
   private static String tenant(Scene s) {
     return T + "/" + s.tenant();

@@ -113,5 +113,10 @@ class RoleMatrixIT {
     public String disposableTenant() {
       return ItPlatform.createTenantOnly("shared").name();
     }
+
+    @Override
+    public String notebook() {
+      return ItNotebooks.create(w.tenant.adminToken(), w.tenant.name(), w.workspace, "matrix");
+    }
   }
 }

@@ -36,4 +36,9 @@ record WorldScene(ItWorld w) implements Endpoints.Scene {
   public String disposableTenant() {
     return w.tenant.name();
   }
+
+  @Override
+  public String notebook() {
+    return w.notebook;
+  }
 }
