@@ -2,6 +2,7 @@ package dev.flotilla.kernel.internal;
 
 import dev.flotilla.kernel.Displayable;
 import dev.flotilla.runtime.internal.client.CodePackageExtension;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
@@ -41,7 +44,10 @@ public final class JShellKernel implements AutoCloseable {
   private final CellContext context;
   private final ExecutorService thread;
   private final AtomicBoolean interrupted = new AtomicBoolean();
+  private static final Duration STOP_RETRY = Duration.ofMillis(50);
   private volatile JShell shell;
+  private volatile boolean busy;
+  private final AtomicLong cellSequence = new AtomicLong();
   private int executionCount;
 
   public JShellKernel(KernelOptions options) {
@@ -68,23 +74,37 @@ public final class JShellKernel implements AutoCloseable {
     return onKernelThread(() -> {
       interrupted.set(false);
       context.listener(listener);
+      cellSequence.incrementAndGet();
+      busy = true;
       try {
         executionCount++;
         return new CellOutcome(run(cell, listener), executionCount);
       } finally {
+        busy = false;
         System.out.flush();
         context.listener(null);
       }
     });
   }
 
-  /** Stops the running cell, if any; the kernel and its state stay. Does not block. */
+  /**
+   * Stops the running cell, if any; the kernel and its state stay. Does not block. JShell can stop
+   * only code that runs (not a snippet being compiled), so the stop is repeated until the cell ends.
+   */
   public void interrupt() {
-    interrupted.set(true);
-    JShell s = shell;
-    if (s != null) {
-      s.stop();
+    if (!busy || !interrupted.compareAndSet(false, true)) {
+      return;
     }
+    long cell = cellSequence.get();
+    Thread.ofVirtual().name("kernel-interrupt").start(() -> {
+      while (busy && cellSequence.get() == cell) {
+        JShell s = shell;
+        if (s != null) {
+          s.stop();
+        }
+        LockSupport.parkNanos(STOP_RETRY.toNanos());
+      }
+    });
   }
 
   /** Discards every definition and captured class, as a fresh kernel. Blocks until done. */
@@ -163,6 +183,9 @@ public final class JShellKernel implements AutoCloseable {
     for (int i = 0; i < pieces.size(); i++) {
       CellSplitter.Piece piece = pieces.get(i);
       SnippetEvent main = null;
+      if (interrupted.get()) {
+        return interruptedAt(cell, piece, listener);
+      }
       for (SnippetEvent e : shell.eval(piece.source())) {
         if (e.causeSnippet() == null) {
           main = e;
@@ -170,9 +193,7 @@ public final class JShellKernel implements AutoCloseable {
         }
       }
       if (interrupted.get()) {
-        listener.accept(new KernelEvent.Error(KernelEvent.Error.INTERRUPTED, "the cell was interrupted",
-            CellSplitter.lineOf(cell, piece.cellOffset()), List.of()));
-        return CellOutcome.Status.INTERRUPTED;
+        return interruptedAt(cell, piece, listener);
       }
       if (main == null) {
         continue;
@@ -190,6 +211,12 @@ public final class JShellKernel implements AutoCloseable {
       }
     }
     return CellOutcome.Status.OK;
+  }
+
+  private static CellOutcome.Status interruptedAt(String cell, CellSplitter.Piece piece, Consumer<KernelEvent> listener) {
+    listener.accept(new KernelEvent.Error(KernelEvent.Error.INTERRUPTED, "the cell was interrupted",
+        CellSplitter.lineOf(cell, piece.cellOffset()), List.of()));
+    return CellOutcome.Status.INTERRUPTED;
   }
 
   private void showValue(SnippetEvent main, Consumer<KernelEvent> listener) {
