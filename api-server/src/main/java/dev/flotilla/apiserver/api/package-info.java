@@ -1,7 +1,7 @@
 /**
  * The REST API ({@code /api/v1}), JSON in and out, errors as problem details. Resources are thin:
  * each method states its access rule ({@code @Allow}), validates its body (Bean Validation on
- * records in the {@code *Dtos} classes) and delegates to {@code dev.flotilla.apiserver.tenancy}.
+ * records in the {@code *Dtos} classes) and delegates to {@code dev.flotilla.apiserver.tenancy}, {@code .quota} or {@code .usage}.
  *
  * <pre>
  * POST   /api/v1/tenants                                         platform admin  create (shared | dedicated)
@@ -23,6 +23,12 @@
  * PUT    /api/v1/tenants/{t}/identity-provider                   tenant admin    set the tenant's OIDC SSO
  * GET    /api/v1/tenants/{t}/identity-provider                   tenant admin    read it (no secret)
  * DELETE /api/v1/tenants/{t}/identity-provider                   tenant admin    remove it
+ * GET    /api/v1/tenants/{t}/quota                               tenant admin    the tenant's quota
+ * PUT    /api/v1/tenants/{t}/quota                               platform admin  set it (platform realm)
+ * GET    /api/v1/tenants/{t}/workspaces/{w}/quota                viewer          the workspace's quota
+ * PUT    /api/v1/tenants/{t}/workspaces/{w}/quota                tenant admin    set it (within the tenant's)
+ * GET    /api/v1/tenants/{t}/workspaces/{w}/usage[.csv]?month=   member          usage per job (JSON or CSV)
+ * GET    /api/v1/tenants/{t}/usage[.csv]?month=                  tenant admin    usage per workspace (CSV: per job)
  * </pre>
  *
  * Request bodies are capped at 64 KiB (413); unknown fields are refused (400).

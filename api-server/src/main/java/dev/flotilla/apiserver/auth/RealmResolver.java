@@ -35,7 +35,7 @@ public class RealmResolver implements TenantConfigResolver {
   @Override
   public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
     String slug = TenantPaths.tenantOf(context.normalizedPath());
-    if (slug == null) {
+    if (slug == null || TenantPaths.platformOwned(context.request().method().name(), context.normalizedPath())) {
       return Uni.createFrom().item(forRealm(config.platform().realm()));
     }
     return tenants.find(slug).map(tenant -> {

@@ -22,4 +22,13 @@ public final class TenantPaths {
     }
     return rest.substring(0, slash);
   }
+
+  /**
+   * Whether a tenant-scoped request is the platform administrators' all the same (verified against
+   * the platform realm): setting a tenant's quota ({@code PUT /api/v1/tenants/{t}/quota}).
+   */
+  public static boolean platformOwned(String method, String path) {
+    String slug = tenantOf(path);
+    return slug != null && "PUT".equals(method) && path.equals(ROOT + "/" + slug + "/quota");
+  }
 }

@@ -5,6 +5,7 @@ import dev.flotilla.apiserver.persistence.ApiTokenEntity;
 import dev.flotilla.apiserver.persistence.QuotaEntity;
 import dev.flotilla.apiserver.persistence.TenantEntity;
 import dev.flotilla.apiserver.persistence.WorkspaceEntity;
+import dev.flotilla.apiserver.usage.UsageLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the bearer API token of an SDK call into an {@link EdgeGrant}: the token must be known,
- * unrevoked and unexpired; its tenant, workspace and their quotas come with it. Answers are cached
+ * unrevoked and unexpired; its tenant, workspace and their quotas come with it, and the
+ * workspace's GPU budget left this month. Answers are cached
  * for {@link #CACHE_FOR}, so a revoked token stops working within that time. Blocking: call it from
  * a virtual or worker thread, never the event loop. Thread-safe.
  */
@@ -72,9 +74,10 @@ public class EdgeAuthenticator {
                   QuotaEntity.<QuotaEntity>find("tenantId = ?1 and workspaceId = ?2", t.tenantId, t.workspaceId).firstResult()
                       .flatMap(wsQuota -> QuotaEntity.<QuotaEntity>find("tenantId = ?1 and workspaceId is null", t.tenantId)
                           .firstResult()
-                          .map(tenantQuota -> tenant == null || ws == null ? Optional.<EdgeGrant>empty()
-                              : Optional.of(new EdgeGrant(t.id.toString(), tenant.slug, ws.name, limits(wsQuota),
-                                  limits(tenantQuota), budget(wsQuota)))))));
+                          .flatMap(tenantQuota -> UsageLedger.gpuSecondsThisMonth(t.workspaceId, clock.instant())
+                              .map(spent -> tenant == null || ws == null ? Optional.<EdgeGrant>empty()
+                                  : Optional.of(new EdgeGrant(t.id.toString(), tenant.slug, ws.name, limits(wsQuota),
+                                      limits(tenantQuota), budgetLeft(wsQuota, spent))))))));
         }));
   }
 
@@ -89,8 +92,12 @@ public class EdgeAuthenticator {
     return out;
   }
 
-  /** The monthly GPU budget in GPU-seconds (usage recorded so far this month is not yet subtracted). */
-  private static Double budget(QuotaEntity q) {
-    return q == null || q.gpuHoursPerMonth == null ? null : q.gpuHoursPerMonth.doubleValue() * 3600;
+  /**
+   * The workspace's monthly GPU budget in GPU-seconds less what is recorded for this month (as
+   * fresh as the usage collector's last pull); never below zero, null without a budget.
+   */
+  static Double budgetLeft(QuotaEntity q, double spentGpuSeconds) {
+    return q == null || q.gpuHoursPerMonth == null ? null
+        : Math.max(0, q.gpuHoursPerMonth.doubleValue() * 3600 - spentGpuSeconds);
   }
 }

@@ -52,13 +52,14 @@ public class EdgeServer {
 
   private final EdgeConfig config;
   private final EdgeAuthenticator authenticator;
-  private final EdgeSessions sessions = new EdgeSessions();
+  private final EdgeSessions sessions;
   private ManagedChannel scheduler;
   private Server server;
 
-  EdgeServer(EdgeConfig config, EdgeAuthenticator authenticator) {
+  EdgeServer(EdgeConfig config, EdgeAuthenticator authenticator, java.time.InstantSource clock) {
     this.config = config;
     this.authenticator = authenticator;
+    this.sessions = new EdgeSessions(clock);
   }
 
   void start(@Observes StartupEvent e) {

@@ -13,6 +13,14 @@ public class UsageRecordEntity extends ScopedEntity {
   @Column(name = "job_id")
   public UUID jobId;
 
+  /** The scheduler's job id (SDK jobs have no row in {@code job}). */
+  @Column(name = "job_key")
+  public String jobKey;
+
+  /** The first day of the month (UTC) this run time was metered in. */
+  @Column(name = "month")
+  public java.time.LocalDate month;
+
   @Column(name = "cpu_seconds")
   public double cpuSeconds;
 

@@ -34,6 +34,12 @@ class BadInputIT {
   private record Invalid(String json, List<String> fields) {}
 
   private static final Map<String, Invalid> INVALID = Map.ofEntries(
+      Map.entry("PUT /api/v1/tenants/{tenant}/quota", new Invalid(
+          "{\"maxGpus\":-1,\"maxCpus\":2000000000,\"gpuHoursPerMonth\":-0.5}",
+          List.of("gpuHoursPerMonth", "maxCpus", "maxGpus"))),
+      Map.entry("PUT /api/v1/tenants/{tenant}/workspaces/{workspace}/quota", new Invalid(
+          "{\"maxGpus\":-3,\"maxCpus\":-1,\"gpuHoursPerMonth\":1e30}",
+          List.of("gpuHoursPerMonth", "maxCpus", "maxGpus"))),
       Map.entry("PUT /api/v1/tenants/{tenant}/identity-provider", new Invalid(
           "{\"issuer\":\"ftp://x\",\"clientId\":\"\",\"clientSecret\":\"\",\"domain\":\"NOT A DOMAIN\"}",
           List.of("clientId", "clientSecret", "domain", "issuer"))),

@@ -109,7 +109,28 @@ public final class Endpoints {
       new Endpoint("POST", NB + "/{notebook}/versions/{version}/restore", Rule.WORKSPACE_MEMBER,
           s -> new Call("POST", notebooks(s) + "/" + s.notebook() + "/versions/1/restore", Map.of("baseVersion", 1))),
       new Endpoint("GET", NB + "/{notebook}/export", Rule.WORKSPACE_VIEWER,
-          s -> new Call("GET", notebooks(s) + "/" + s.notebook() + "/export", null)));
+          s -> new Call("GET", notebooks(s) + "/" + s.notebook() + "/export", null)),
+      new Endpoint("GET", T + "/{tenant}/quota", Rule.TENANT_ADMIN, s -> new Call("GET", tenant(s) + "/quota", null)),
+      new Endpoint("PUT", T + "/{tenant}/quota", Rule.PLATFORM_ADMIN,
+          s -> new Call("PUT", tenant(s) + "/quota", quota(null))),
+      new Endpoint("GET", W + "/quota", Rule.WORKSPACE_VIEWER, s -> new Call("GET", ws(s, s.workspace()) + "/quota", null)),
+      new Endpoint("PUT", W + "/quota", Rule.TENANT_ADMIN,
+          s -> new Call("PUT", ws(s, s.workspace()) + "/quota", quota(null))),
+      new Endpoint("GET", W + "/usage", Rule.WORKSPACE_MEMBER, s -> new Call("GET", ws(s, s.workspace()) + "/usage", null)),
+      new Endpoint("GET", W + "/usage.csv", Rule.WORKSPACE_MEMBER,
+          s -> new Call("GET", ws(s, s.workspace()) + "/usage.csv", null)),
+      new Endpoint("GET", T + "/{tenant}/usage", Rule.TENANT_ADMIN, s -> new Call("GET", tenant(s) + "/usage", null)),
+      new Endpoint("GET", T + "/{tenant}/usage.csv", Rule.TENANT_ADMIN,
+          s -> new Call("GET", tenant(s) + "/usage.csv", null)));
+
+  /** An unlimited quota but for {@code maxGpus} (null: unlimited too). */
+  static Map<String, Object> quota(Integer maxGpus) {
+    Map<String, Object> q = new java.util.HashMap<>();
+    q.put("maxGpus", maxGpus);
+    q.put("maxCpus", null);
+    q.put("gpuHoursPerMonth", null);
+    return q;
+  }
 
   private static String notebooks(Scene s) {
     return ws(s, s.workspace()) + "/notebooks";

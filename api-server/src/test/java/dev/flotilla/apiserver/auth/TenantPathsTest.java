@@ -28,4 +28,12 @@ class TenantPathsTest {
     assertThat(TenantPaths.tenantOf("/api/v1/tenantsX/acme/workspaces")).isNull();
     assertThat(TenantPaths.tenantOf("/api/v1/tenants//workspaces")).isNull();
   }
+
+  @Test
+  void platformOwned_onlySettingATenantsQuota() {
+    assertThat(TenantPaths.platformOwned("PUT", "/api/v1/tenants/acme/quota")).isTrue();
+    assertThat(TenantPaths.platformOwned("GET", "/api/v1/tenants/acme/quota")).isFalse();
+    assertThat(TenantPaths.platformOwned("PUT", "/api/v1/tenants/acme/workspaces/ml/quota")).isFalse();
+    assertThat(TenantPaths.platformOwned("PUT", "/api/v1/tenants/acme")).isFalse();
+  }
 }

@@ -1,0 +1,24 @@
+package dev.flotilla.apiserver.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flotilla.apiserver.persistence.QuotaEntity;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class EdgeBudgetTest {
+
+  @Test
+  void budgetLeft_subtractsRecordedGpuSeconds_neverBelowZero() {
+    QuotaEntity q = new QuotaEntity();
+    q.gpuHoursPerMonth = new BigDecimal("2.00");
+    assertThat(EdgeAuthenticator.budgetLeft(q, 1800)).isEqualTo(7200 - 1800);
+    assertThat(EdgeAuthenticator.budgetLeft(q, 9000)).isZero();
+  }
+
+  @Test
+  void budgetLeft_noBudget_null() {
+    assertThat(EdgeAuthenticator.budgetLeft(null, 10)).isNull();
+    assertThat(EdgeAuthenticator.budgetLeft(new QuotaEntity(), 10)).isNull();
+  }
+}
