@@ -119,23 +119,34 @@ public final class JShellKernel implements AutoCloseable {
     });
   }
 
-  /** Completions at {@code cursor} in {@code code}. Safe while a cell runs. */
+  /**
+   * Completions at {@code cursor} in {@code code}; none when the analysis fails. Runs alongside a
+   * running cell.
+   */
   public Completions complete(String code, int cursor) {
-    int[] anchor = new int[1];
+    int[] anchor = {cursor};
     List<String> items = new ArrayList<>();
-    for (SourceCodeAnalysis.Suggestion s : shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor)) {
-      if (!items.contains(s.continuation())) {
-        items.add(s.continuation());
+    try {
+      for (SourceCodeAnalysis.Suggestion s : shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor)) {
+        if (!items.contains(s.continuation())) {
+          items.add(s.continuation());
+        }
       }
+    } catch (RuntimeException analysisFailed) {
+      return new Completions(cursor, cursor, List.of());
     }
     return new Completions(anchor[0], cursor, items);
   }
 
-  /** Signatures and javadoc of what is at {@code cursor} in {@code code}. */
+  /** Signatures and javadoc of what is at {@code cursor} in {@code code}; none when the analysis fails. */
   public List<String> documentation(String code, int cursor) {
     List<String> docs = new ArrayList<>();
-    for (SourceCodeAnalysis.Documentation d : shell.sourceCodeAnalysis().documentation(code, cursor, true)) {
-      docs.add(d.javadoc() == null || d.javadoc().isBlank() ? d.signature() : d.signature() + "\n" + d.javadoc());
+    try {
+      for (SourceCodeAnalysis.Documentation d : shell.sourceCodeAnalysis().documentation(code, cursor, true)) {
+        docs.add(d.javadoc() == null || d.javadoc().isBlank() ? d.signature() : d.signature() + "\n" + d.javadoc());
+      }
+    } catch (RuntimeException analysisFailed) {
+      return List.of();
     }
     return docs;
   }

@@ -118,6 +118,7 @@ class JShellKernelTest {
     assertThat(c.items()).contains("toUpperCase(");
     assertThat(c.anchor()).isEqualTo(9);
     assertThat(kernel.documentation("Math.max(", 9)).anyMatch(d -> d.contains("max(int"));
+    assertThat(kernel.complete("x", 99).items()).as("a cursor past the end answers nothing").isEmpty();
   }
 
   @Test

@@ -84,6 +84,10 @@ class KernelIT {
       assertThat(reply(channel, spinning).getOutcome()).isEqualTo(ExecuteReply.Outcome.INTERRUPTED);
       assertThat(value(channel, "sq(12)")).as("the kernel kept its state after interrupts").isEqualTo("144");
 
+      ok(channel, "static int sq(int x) { return x * x * x; }");
+      assertThat(value(channel, "fl.task(x -> sq(x), 3).remote().get(Duration.ofSeconds(60))"))
+          .as("a redefined method runs remotely in its new version").isEqualTo("27");
+
       String plot = ok(channel, "display(Plot.line(1, 4, 9, 16))");
       List<KernelEvent> svgs = channel.of(plot).stream().filter(KernelEvent::hasDisplay).toList();
       assertThat(svgs).singleElement().satisfies(e -> {
