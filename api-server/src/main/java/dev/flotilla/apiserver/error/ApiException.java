@@ -23,10 +23,20 @@ public class ApiException extends RuntimeException {
     return new ApiException(409, "Conflict", message, List.of());
   }
 
+  /** 413: the request (or a part of it) is over a size cap. */
+  public static ApiException tooLarge(String message) {
+    return new ApiException(413, "Content Too Large", message, List.of());
+  }
+
   /** 422 for one field. */
   public static ApiException invalid(String field, String message) {
     return new ApiException(422, "Unprocessable Content", field + ": " + message,
         List.of(new Problems.FieldError(field, message)));
+  }
+
+  /** 422 for several fields at once. */
+  public static ApiException invalid(List<Problems.FieldError> errors) {
+    return new ApiException(422, "Unprocessable Content", "the request has invalid fields", List.copyOf(errors));
   }
 
   public int status() {

@@ -92,7 +92,7 @@ public class WorkspaceService {
             : Uni.createFrom().voidItem());
   }
 
-  static String target(Access access, String workspace) {
+  public static String target(Access access, String workspace) {
     return "tenant/" + access.tenant().slug() + "/workspace/" + workspace;
   }
 

@@ -34,19 +34,34 @@ public final class Endpoints {
 
     /** The id of a notebook in {@link #workspace()} at version 1 that may be changed or deleted. */
     String notebook();
+
+    /** The id of a job in {@link #workspace()} (one that may be stopped). */
+    String job();
   }
 
-  /** A concrete request; body null for none. */
-  public record Call(String verb, String path, Map<String, Object> body) {}
+  /** A concrete request; body null for none; a multipart request has parts instead (else empty). */
+  public record Call(String verb, String path, Map<String, Object> body, List<Part> parts) {
+    public Call(String verb, String path, Map<String, Object> body) {
+      this(verb, path, body, List.of());
+    }
+  }
 
-  public record Endpoint(String verb, String template, Rule rule, Function<Scene, Call> call) {
+  /** One part of a multipart/form-data request. */
+  public record Part(String name, String fileName, String mimeType, byte[] content) {}
+
+  /** {@code json}: whether the endpoint takes a JSON body (the bad-input walk sends it bad ones). */
+  public record Endpoint(String verb, String template, Rule rule, Function<Scene, Call> call, boolean json) {
+    public Endpoint(String verb, String template, Rule rule, Function<Scene, Call> call) {
+      this(verb, template, rule, call, verb.equals("POST") || verb.equals("PATCH") || verb.equals("PUT"));
+    }
+
     public String key() {
       return verb + " " + template;
     }
 
     /** Whether the endpoint takes a JSON body. */
     public boolean hasBody() {
-      return verb.equals("POST") || verb.equals("PATCH") || verb.equals("PUT");
+      return json;
     }
   }
 
@@ -121,7 +136,16 @@ public final class Endpoints {
           s -> new Call("GET", ws(s, s.workspace()) + "/usage.csv", null)),
       new Endpoint("GET", T + "/{tenant}/usage", Rule.TENANT_ADMIN, s -> new Call("GET", tenant(s) + "/usage", null)),
       new Endpoint("GET", T + "/{tenant}/usage.csv", Rule.TENANT_ADMIN,
-          s -> new Call("GET", tenant(s) + "/usage.csv", null)));
+          s -> new Call("GET", tenant(s) + "/usage.csv", null)),
+      new Endpoint("POST", W + "/jobs", Rule.WORKSPACE_MEMBER,
+          s -> new Call("POST", ws(s, s.workspace()) + "/jobs", null, JobUploads.parts(ItPlatform.unique("key"))), false),
+      new Endpoint("GET", W + "/jobs", Rule.WORKSPACE_VIEWER, s -> new Call("GET", ws(s, s.workspace()) + "/jobs", null)),
+      new Endpoint("GET", W + "/jobs/{job}", Rule.WORKSPACE_VIEWER,
+          s -> new Call("GET", ws(s, s.workspace()) + "/jobs/" + s.job(), null)),
+      new Endpoint("GET", W + "/jobs/{job}/logs", Rule.WORKSPACE_VIEWER,
+          s -> new Call("GET", ws(s, s.workspace()) + "/jobs/" + s.job() + "/logs", null)),
+      new Endpoint("POST", W + "/jobs/{job}/stop", Rule.WORKSPACE_MEMBER,
+          s -> new Call("POST", ws(s, s.workspace()) + "/jobs/" + s.job() + "/stop", null), false));
 
   /** An unlimited quota but for {@code maxGpus} (null: unlimited too). */
   static Map<String, Object> quota(Integer maxGpus) {

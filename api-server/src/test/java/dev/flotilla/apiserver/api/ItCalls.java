@@ -18,6 +18,10 @@ final class ItCalls {
     if (call.body() != null) {
       r = r.contentType(ContentType.JSON).body(call.body());
     }
+    for (Endpoints.Part p : call.parts()) {
+      r = p.fileName() == null ? r.multiPart(p.name(), new String(p.content(), java.nio.charset.StandardCharsets.UTF_8), p.mimeType())
+          : r.multiPart(p.name(), p.fileName(), p.content(), p.mimeType());
+    }
     return r.request(call.verb(), call.path());
   }
 }

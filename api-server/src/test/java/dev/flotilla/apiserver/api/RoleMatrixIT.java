@@ -118,5 +118,10 @@ class RoleMatrixIT {
     public String notebook() {
       return ItNotebooks.create(w.tenant.adminToken(), w.tenant.name(), w.workspace, "matrix");
     }
+
+    @Override
+    public String job() {
+      return JobUploads.submit(w.tenant.adminToken(), w.tenant.name(), w.workspace, ItPlatform.unique("key"));
+    }
   }
 }

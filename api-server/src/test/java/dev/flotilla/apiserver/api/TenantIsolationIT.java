@@ -77,6 +77,9 @@ class TenantIsolationIT {
           .patch(own + "/members/" + victim.member.id()).then().statusCode(404);
       given().auth().oauth2(admin).delete(own + "/members/" + victim.member.id()).then().statusCode(404);
       given().auth().oauth2(admin).delete(own + "/tokens/" + victim.memberToken.id()).then().statusCode(404);
+      given().auth().oauth2(admin).get(own + "/jobs/" + JobUploads.lastingJob(victim)).then().statusCode(404);
+      given().auth().oauth2(admin).get(own + "/jobs/" + JobUploads.lastingJob(victim) + "/logs").then().statusCode(404);
+      given().auth().oauth2(admin).post(own + "/jobs/" + JobUploads.lastingJob(victim) + "/stop").then().statusCode(404);
     }
     assertIntact(victim);
   }

@@ -41,4 +41,9 @@ record WorldScene(ItWorld w) implements Endpoints.Scene {
   public String notebook() {
     return w.notebook;
   }
+
+  @Override
+  public String job() {
+    return JobUploads.lastingJob(w);
+  }
 }
