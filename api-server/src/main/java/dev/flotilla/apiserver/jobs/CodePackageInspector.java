@@ -169,7 +169,8 @@ public final class CodePackageInspector {
     }
   }
 
-  private static String sha256(byte[] bytes) {
+  /** The SHA-256 of {@code bytes}, in lower-case hex. */
+  static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
