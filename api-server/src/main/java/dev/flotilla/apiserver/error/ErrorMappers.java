@@ -102,7 +102,8 @@ public class ErrorMappers {
     return nodes.isEmpty() ? "body" : nodes.getLast().getName();
   }
 
-  private static boolean uniqueViolation(Throwable e) {
+  /** Whether {@code e} (or a cause) is PostgreSQL's unique-constraint violation (23505). */
+  public static boolean uniqueViolation(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
         return true;

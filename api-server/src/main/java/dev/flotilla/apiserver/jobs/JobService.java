@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.apiserver.audit.AuditLog;
 import dev.flotilla.apiserver.auth.Access;
 import dev.flotilla.apiserver.error.ApiException;
+import dev.flotilla.apiserver.error.ErrorMappers;
 import dev.flotilla.apiserver.persistence.JobEntity;
 import dev.flotilla.apiserver.persistence.JobLogLineEntity;
 import dev.flotilla.apiserver.persistence.JobPackageEntity;
@@ -78,8 +79,11 @@ public class JobService {
               }
               String digest = sha256(writeJson(spec) + "\n" + inspected.sha256());
               return Panache.withTransaction(() -> find(access, key).flatMap(existing -> existing != null
-                  ? retried(existing, digest, key)
-                  : create(access, key, spec, digest, inspected.sha256(), bytes)));
+                      ? retried(existing, digest, key)
+                      : create(access, key, spec, digest, inspected.sha256(), bytes)))
+                  // Two submissions with one key raced: the loser answers as a retry would.
+                  .onFailure(ErrorMappers::uniqueViolation).recoverWithUni(() -> Panache.withSession(() -> find(access, key))
+                      .flatMap(existing -> retried(existing, digest, key)));
             }));
   }
 

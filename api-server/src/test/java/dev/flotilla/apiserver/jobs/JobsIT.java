@@ -69,6 +69,27 @@ class JobsIT {
   }
 
   @Test
+  void sameKeyConcurrently_oneJobOneCreated() throws Exception {
+    ItWorld w = ItWorld.sharedA();
+    String path = JobUploads.path(w.tenant.name(), w.workspace);
+    String key = "race-" + UUID.randomUUID();
+    String token = w.member.token();
+    List<java.util.concurrent.Callable<Response>> calls = java.util.stream.IntStream.range(0, 6)
+        .<java.util.concurrent.Callable<Response>>mapToObj(i -> () ->
+            JobUploads.request(token, key, JobUploads.spec(List.of("r")), JobUploads.jar()).post(path))
+        .toList();
+    List<Response> answers = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+      for (var f : pool.invokeAll(calls, 60, java.util.concurrent.TimeUnit.SECONDS)) {
+        answers.add(f.get());
+      }
+    }
+    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isIn(200, 201));
+    assertThat(answers).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+    assertThat(answers.stream().map(r -> r.jsonPath().getString("id")).distinct()).hasSize(1);
+  }
+
+  @Test
   void otherTenantsJob_notFoundOnOwnPath() {
     ItWorld victim = ItWorld.sharedA();
     ItWorld other = ItWorld.dedicated();
