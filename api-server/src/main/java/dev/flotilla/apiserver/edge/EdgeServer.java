@@ -101,6 +101,11 @@ public class EdgeServer {
     }
   }
 
+  /** How many SDK sessions are open through the edge (closed and idle ones pruned). */
+  public int openSessions() {
+    return sessions.size();
+  }
+
   /** The port SDK clients connect to; -1 when the edge is off. */
   public int port() {
     return server == null ? -1 : server.getPort();

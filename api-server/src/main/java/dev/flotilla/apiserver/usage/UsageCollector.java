@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,13 +45,12 @@ public class UsageCollector {
   private ManagedChannel scheduler;
   private long timer = -1;
 
-  UsageCollector(EdgeConfig edge, UsageLedger ledger, InstantSource clock, Vertx vertx,
-      @ConfigProperty(name = "flotilla.usage.pull-interval", defaultValue = "30s") Duration interval) {
+  UsageCollector(EdgeConfig edge, UsageLedger ledger, InstantSource clock, Vertx vertx, UsageConfig config) {
     this.edge = edge;
     this.ledger = ledger;
     this.clock = clock;
     this.vertx = vertx;
-    this.interval = interval;
+    this.interval = config.pullInterval();
   }
 
   void start(@Observes StartupEvent e) {

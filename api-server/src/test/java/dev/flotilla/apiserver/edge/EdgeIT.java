@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EdgeCluster.class, restrictToAnnotatedClass = true)
 class EdgeIT {
   @Inject EdgeServer edge;
+  @Inject dev.flotilla.apiserver.usage.UsageCollector collector;
 
   private record Run(int exit, String out) {}
 
@@ -75,6 +76,31 @@ class EdgeIT {
           assertThat(j.getWorkspace()).isEqualTo(world.workspace);
           assertThat(j.getTasks()).isEqualTo(20);
         });
+  }
+
+  @Test
+  void usage_afterTasksRan_recordedOnceInPostgres_andExportedAsCsv() throws Exception {
+    ItWorld world = ItWorld.sharedA();
+    Run run = smokeCheck(world.memberToken.secret(), world.workspace);
+    assertThat(run.exit()).as(run.out()).isZero();
+    String job = run.out().replaceAll("(?s).*\\(job ([^)]+)\\).*", "$1");
+    var onScheduler = usage(world.tenant.name()).getJobsList().stream().filter(j -> j.getJobId().equals(job))
+        .findFirst().orElseThrow(() -> new AssertionError("job " + job + " not metered by the scheduler"));
+    assertThat(onScheduler.getCpuSeconds()).isPositive();
+
+    collector.pullNow();
+    collector.pullNow(); // the same totals again: nothing more may be added
+
+    String path = world.tenant.path() + "/workspaces/" + world.workspace;
+    var recorded = io.restassured.RestAssured.given().auth().oauth2(world.member.token()).get(path + "/usage")
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(recorded.getDouble("jobs.find { it.jobId == '" + job + "' }.cpuSeconds"))
+        .as("CPU-seconds recorded for job " + job).isCloseTo(onScheduler.getCpuSeconds(), org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(recorded.getDouble("cpuSeconds")).isGreaterThanOrEqualTo(onScheduler.getCpuSeconds() - 1e-6);
+    String csv = io.restassured.RestAssured.given().auth().oauth2(world.tenant.adminToken()).get(world.tenant.path() + "/usage.csv")
+        .then().statusCode(200).extract().asString();
+    assertThat(csv).startsWith("month,workspace,job_id,cpu_seconds,gpu_seconds,")
+        .contains("," + world.workspace + "," + job + ",");
   }
 
   @Test

@@ -1,0 +1,31 @@
+package dev.flotilla.apiserver.observability;
+
+import dev.flotilla.apiserver.edge.EdgeServer;
+import dev.flotilla.apiserver.usage.UsageCollector;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+
+/**
+ * Flotilla's own metrics next to Quarkus's: SDK sessions open through the edge, and how old the
+ * last successful usage pull is (NaN before the first, or when the collector is off).
+ */
+@ApplicationScoped
+class AppMetrics {
+  void register(@Observes StartupEvent e, MeterRegistry registry, EdgeServer edge, UsageCollector usage,
+      InstantSource clock) {
+    Gauge.builder("flotilla.edge.sessions.open", edge, EdgeServer::openSessions)
+        .description("SDK sessions open through the edge").register(registry);
+    Gauge.builder("flotilla.usage.collector.lag", usage, u -> lagSeconds(u.lastPull(), clock.instant()))
+        .description("seconds since the last successful usage pull").baseUnit("seconds").register(registry);
+  }
+
+  static double lagSeconds(Instant lastPull, Instant now) {
+    return lastPull == null ? Double.NaN : Duration.between(lastPull, now).toMillis() / 1000.0;
+  }
+}
