@@ -28,7 +28,10 @@ async function browser() {
       "--no-first-run", "--disable-component-update", "--disable-sync"],
   });
   context.setDefaultTimeout(STEP_MS);
-  return { context, page: context.pages()[0] ?? (await context.newPage()), close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+  const page = context.pages()[0] ?? (await context.newPage());
+  opened.push(page);
+  page.on("console", (m) => { if (m.type() === "error") console.log(`console: ${m.text()}`); });
+  return { context, page, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /** Keycloak's login form; with organizations enabled it may ask for the user name first, then the password. */
@@ -46,6 +49,8 @@ async function keycloakLogin(page, email) {
   }
 }
 
+const opened = [];
+
 async function step(name, body) {
   const started = Date.now();
   try {
@@ -53,6 +58,10 @@ async function step(name, body) {
     console.log(`ok   ${name} (${Date.now() - started} ms)`);
   } catch (e) {
     console.log(`FAIL ${name}: ${e.message}`);
+    for (const page of opened) {
+      const text = await page.evaluate(() => document.body?.innerText ?? "").catch(() => "(unreadable)");
+      console.log(`page ${page.url()}\n${text.slice(0, 2000)}`);
+    }
     throw e;
   }
 }
@@ -118,10 +127,13 @@ try {
     const text = await other.textContent(".error");
     if (!text.startsWith("Not found")) throw new Error(`answer: ${text}`);
   });
-  await step("a user of another tenant: the notebook's own URL is refused, no content shown", async () => {
-    await other.goto(notebookUrl);
-    await other.waitForSelector(".error");
-    if ((await other.content()).includes(source)) throw new Error("the other tenant's page shows the cell");
+  await step("tokens page: a new API token is shown once", async () => {
+    await page.goto(`${base}/#/t/${env("TENANT")}/w/${env("WORKSPACE")}/tokens`);
+    await page.fill("#token-name", "browser");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await page.waitForSelector("#token-secret code");
+    const secret = await page.textContent("#token-secret code");
+    if (!secret.startsWith("flt_")) throw new Error(`token shown: ${secret}`);
   });
 } finally {
   await owner.close();

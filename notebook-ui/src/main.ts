@@ -3,10 +3,12 @@
 //   #/t/{tenant}               workspace switcher
 //   #/t/{tenant}/w/{ws}        notebook list
 //   #/t/{tenant}/w/{ws}/n/{id} notebook
+//   #/t/{tenant}/w/{ws}/members | tokens | audit   administration
 import "./style.css";
 import { Api } from "./api";
 import { completeLogin, login, logout, session } from "./auth";
 import { button, el, showError } from "./dom";
+import { renderAudit, renderMembers, renderTokens } from "./admin";
 import { renderList } from "./list";
 import { renderNotebook } from "./notebook";
 
@@ -43,12 +45,16 @@ async function route(): Promise<void> {
   dispose = () => {};
   const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const [t, tenant, w, workspace, n, id] = parts;
-  where.textContent = [tenant, workspace].filter(Boolean).join(" / ");
+  where.replaceChildren([tenant, workspace].filter(Boolean).join(" / "), ...(workspace ? ["notebooks", "members", "tokens", "audit"].map((p) =>
+    el("a", { href: `#/t/${tenant}/w/${workspace}${p === "notebooks" ? "" : `/${p}`}`, class: "nav" }, p)) : []));
   who.replaceChildren(tenant && session(tenant) ? button("Log out", () => { logout(); location.hash = "#/"; }) : "");
   if (t !== "t" || !tenant) return loginPage();
   if (w !== "w" || !workspace) return workspaces(tenant);
   const api = new Api(tenant, workspace);
   if (n === "n" && id) { dispose = await renderNotebook(app, api, id); return; }
+  if (n === "members") return renderMembers(app, api);
+  if (n === "tokens") return renderTokens(app, api);
+  if (n === "audit") return renderAudit(app, api);
   return renderList(app, api);
 }
 

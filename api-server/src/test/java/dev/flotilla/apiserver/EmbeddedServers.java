@@ -37,7 +37,7 @@ public class EmbeddedServers implements QuarkusTestResourceLifecycleManager {
     String database = "apiserver_it_" + run;
     postgres.createDatabase(database);
     platformRealm = "it" + run;
-    return Map.of(
+    Map<String, String> config = new java.util.HashMap<>(Map.of(
         "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
         "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
         "quarkus.datasource.username", postgres.user(),
@@ -48,7 +48,10 @@ public class EmbeddedServers implements QuarkusTestResourceLifecycleManager {
         "flotilla.platform.realm", platformRealm,
         // The app creates the run's platform admin itself at start: the bootstrap path is tested too.
         "flotilla.platform.bootstrap-admin-email", ItPlatform.PLATFORM_ADMIN_EMAIL,
-        "flotilla.platform.bootstrap-admin-password", "it-" + Long.toHexString(new SecureRandom().nextLong()));
+        "flotilla.platform.bootstrap-admin-password", "it-" + Long.toHexString(new SecureRandom().nextLong())));
+    // The notebook UI's login comes back to the test's random port (NotebookBrowserIT).
+    config.put("flotilla.platform.notebook-redirect-uris", "http://localhost:*,http://127.0.0.1:*");
+    return config;
   }
 
   @Override

@@ -103,6 +103,11 @@ public final class KeycloakTestAdmin {
     expect(admin("DELETE", path, null), 204, "DELETE " + path);
   }
 
+  /** A PUT of the admin API (e.g. changing a client as a realm admin might). */
+  public void put(String path, String body) {
+    expect(admin("PUT", path, body), 204, "PUT " + path);
+  }
+
   /** Status of a GET of the admin API (e.g. 404 once something was deleted). */
   public int status(String path) {
     return admin("GET", path, null).statusCode();
