@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real cluster behind the edge: a scheduler that requires an edge secret and one gpu-worker, as
+ * A real cluster behind the edge: a scheduler that requires an edge secret and one gpu-worker (one
+ * fake GPU, {@code FLOTILLA_FAKE_GPUS}), as
  * OS processes started from the class path the deploy module's build wrote
  * ({@code deploy/target/flotilla.classpath}). Gives the api-server the scheduler's address and
  * secret.
@@ -52,7 +53,7 @@ public class EdgeCluster implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     Path dir = Path.of("target", "edge-cluster").toAbsolutePath();
-    cluster = LocalCluster.start(LocalClusterOptions.builder().workers(1).cpusPerWorker(2).workDir(dir)
+    cluster = LocalCluster.start(LocalClusterOptions.builder().workers(1).cpusPerWorker(2).gpusPerWorker(1).workDir(dir)
         .classPath(flotillaClassPath()).edgeSecret(SECRET).build());
     return Map.of(
         "flotilla.edge.scheduler-address", cluster.address().toString(),

@@ -41,6 +41,10 @@ class EdgeIT {
   }
 
   private Run smokeCheck(String token, String workspace) throws IOException, InterruptedException {
+    return smokeCheck(token, workspace, 0);
+  }
+
+  private Run smokeCheck(String token, String workspace, int gpusPerTask) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-cp",
         String.join(java.io.File.pathSeparator, EdgeCluster.flotillaClassPath().stream().map(Path::toString).toList()),
@@ -51,6 +55,7 @@ class EdgeIT {
     if (workspace != null) {
       pb.environment().put("FLOTILLA_WORKSPACE", workspace);
     }
+    pb.environment().put("FLOTILLA_SMOKE_GPUS", Integer.toString(gpusPerTask));
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(3, TimeUnit.MINUTES)) {
@@ -101,6 +106,34 @@ class EdgeIT {
         .then().statusCode(200).extract().asString();
     assertThat(csv).startsWith("month,workspace,job_id,cpu_seconds,gpu_seconds,")
         .contains("," + world.workspace + "," + job + ",");
+  }
+
+  @Test
+  void gpuWork_isMeteredInGpuSeconds_andASpentBudgetSetThroughRestFailsItWithQuotaExceeded() throws Exception {
+    ItWorld world = ItWorld.sharedA();
+    Run gpuRun = smokeCheck(world.memberToken.secret(), world.workspace, 1);
+    assertThat(gpuRun.exit()).as(gpuRun.out()).isZero();
+    String job = gpuRun.out().replaceAll("(?s).*\\(job ([^)]+)\\).*", "$1");
+    collector.pullNow();
+    var recorded = io.restassured.RestAssured.given().auth().oauth2(world.member.token())
+        .get(world.tenant.path() + "/workspaces/" + world.workspace + "/usage").then().statusCode(200).extract().jsonPath();
+    assertThat(recorded.getDouble("jobs.find { it.jobId == '" + job + "' }.gpuSeconds"))
+        .as("GPU-seconds recorded for job " + job).isPositive();
+
+    String broke = world.tenant.createWorkspace("broke");
+    io.restassured.RestAssured.given().auth().oauth2(world.tenant.adminToken())
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(java.util.Map.of("gpuHoursPerMonth", 0)).put(world.tenant.path() + "/workspaces/" + broke + "/quota")
+        .then().statusCode(200);
+    var member = world.tenant.invite(broke, "member");
+    String token = dev.flotilla.apiserver.ItTokens.create(member.token(), world.tenant.name(), broke).secret();
+
+    Run refused = smokeCheck(token, broke, 1);
+    assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
+    assertThat(refused.out()).contains("QuotaExceededException")
+        .contains("workspace '" + broke + "' has spent its GPU budget");
+    Run cpuOnly = smokeCheck(token, broke, 0);
+    assertThat(cpuOnly.exit()).as("CPU work still runs on a spent GPU budget: " + cpuOnly.out()).isZero();
   }
 
   @Test
