@@ -17,12 +17,7 @@ public final class Channels {
 
   /** A plaintext channel to {@code host:port}; loopback and trusted networks only for now. */
   public static ManagedChannel open(String target) {
-    return NettyChannelBuilder.forTarget(target)
-        .usePlaintext()
-        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-        .executor(CALLBACKS)
-        .keepAliveTime(30, TimeUnit.SECONDS)
-        .build();
+    return configured(NettyChannelBuilder.forTarget(target).usePlaintext()).build();
   }
 
   /** An API token, and the workspace it must belong to (null: any). */
@@ -35,14 +30,17 @@ public final class Channels {
    * {@code credentials} (may be null) on every call.
    */
   public static ManagedChannel open(ClusterAddress address, Credentials credentials) {
-    NettyChannelBuilder builder = address.tls()
+    NettyChannelBuilder builder = configured(address.tls()
         ? NettyChannelBuilder.forTarget(address.target(), TlsTrust.channelCredentials(System.getenv()))
-        : NettyChannelBuilder.forTarget(address.target()).usePlaintext();
-    builder.maxInboundMessageSize(MAX_MESSAGE_BYTES).executor(CALLBACKS).keepAliveTime(30, TimeUnit.SECONDS);
+        : NettyChannelBuilder.forTarget(address.target()).usePlaintext());
     if (credentials != null) {
       builder.intercept(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers(credentials)));
     }
     return builder.build();
+  }
+
+  private static NettyChannelBuilder configured(NettyChannelBuilder builder) {
+    return builder.maxInboundMessageSize(MAX_MESSAGE_BYTES).executor(CALLBACKS).keepAliveTime(30, TimeUnit.SECONDS);
   }
 
   private static io.grpc.Metadata headers(Credentials credentials) {
