@@ -15,8 +15,15 @@ public final class FlotillaProviderImpl implements FlotillaProvider {
 
   private static final ThreadLocal<String> CURRENT_TASK = new InheritableThreadLocal<>();
 
+  /** Set while a REST job's driver runs in this executor: {@code connect()} without an address borrows the executor's connection. */
+  private static final AtomicReference<Flotilla> JOB_DRIVER_CONNECTION = new AtomicReference<>();
+
   @Override
   public Flotilla connect(String address) {
+    Flotilla borrowed = address == null ? JOB_DRIVER_CONNECTION.get() : null;
+    if (borrowed != null) {
+      return borrowed;
+    }
     ClusterAddress a =
         address == null
             ? ClusterAddress.configured(System.getenv(), Path.of(System.getProperty("user.home")))
@@ -31,6 +38,10 @@ public final class FlotillaProviderImpl implements FlotillaProvider {
 
   @Override
   public Flotilla connect(String address, String token, String workspace) {
+    Flotilla borrowed = address == null ? JOB_DRIVER_CONNECTION.get() : null;
+    if (borrowed != null) {
+      return borrowed;
+    }
     ClusterAddress a =
         address == null
             ? ClusterAddress.configured(System.getenv(), Path.of(System.getProperty("user.home")))
@@ -57,6 +68,25 @@ public final class FlotillaProviderImpl implements FlotillaProvider {
   public static void installExecutorClient(FlotillaImpl client) {
     EXECUTOR_CLIENT.set(client);
     Ambient.opened(client);
+  }
+
+  /**
+   * Makes {@code Flotilla.connect()} without an address (and {@code connect(null, token)}) answer a
+   * view of this executor's connection whose {@code close()} leaves it open, so a job's ordinary
+   * {@code main} runs its tasks in the job it belongs to; {@code false} restores normal connecting.
+   *
+   * @throws IllegalStateException if this JVM is not an executor with a connection
+   */
+  public static void lendExecutorConnection(boolean lend) {
+    if (!lend) {
+      JOB_DRIVER_CONNECTION.set(null);
+      return;
+    }
+    FlotillaImpl c = EXECUTOR_CLIENT.get();
+    if (c == null) {
+      throw new IllegalStateException("no executor connection to lend: this JVM is not a Flotilla executor");
+    }
+    JOB_DRIVER_CONNECTION.set(new SharedConnection(c));
   }
 
   /** The task id the current thread runs, for nested submissions; null outside tasks. */
