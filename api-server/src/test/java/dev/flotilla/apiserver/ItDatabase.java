@@ -30,4 +30,21 @@ public final class ItDatabase {
       throw new IllegalStateException(sql, e);
     }
   }
+
+  /** The ids of a tenant (by slug) and one of its workspaces (by name): {tenantId, workspaceId}. */
+  public static java.util.UUID[] workspaceIds(String tenantSlug, String workspace) {
+    String sql = "select t.id, w.id from tenant t join workspace w on w.tenant_id = t.id where t.slug = ? and w.name = ?";
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, tenantSlug);
+      s.setString(2, workspace);
+      try (var rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no workspace " + tenantSlug + "/" + workspace);
+        }
+        return new java.util.UUID[] {rs.getObject(1, java.util.UUID.class), rs.getObject(2, java.util.UUID.class)};
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
 }

@@ -2,17 +2,12 @@ package dev.flotilla.apiserver.edge;
 
 import dev.flotilla.apiserver.auth.ApiTokenSecrets;
 import dev.flotilla.apiserver.persistence.ApiTokenEntity;
-import dev.flotilla.apiserver.persistence.QuotaEntity;
-import dev.flotilla.apiserver.persistence.TenantEntity;
-import dev.flotilla.apiserver.persistence.WorkspaceEntity;
-import dev.flotilla.apiserver.usage.UsageLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -65,39 +60,8 @@ public class EdgeAuthenticator {
 
   private Uni<Optional<EdgeGrant>> lookUp(byte[] hash) {
     return Panache.withSession(() -> ApiTokenEntity.<ApiTokenEntity>find("tokenHash", hash).firstResult()
-        .flatMap(t -> {
-          if (t == null || t.revokedAt != null || !clock.instant().isBefore(t.expiresAt) || t.workspaceId == null) {
-            return Uni.createFrom().item(Optional.<EdgeGrant>empty());
-          }
-          return TenantEntity.<TenantEntity>findById(t.tenantId).flatMap(tenant ->
-              WorkspaceEntity.<WorkspaceEntity>findById(t.workspaceId).flatMap(ws ->
-                  QuotaEntity.<QuotaEntity>find("tenantId = ?1 and workspaceId = ?2", t.tenantId, t.workspaceId).firstResult()
-                      .flatMap(wsQuota -> QuotaEntity.<QuotaEntity>find("tenantId = ?1 and workspaceId is null", t.tenantId)
-                          .firstResult()
-                          .flatMap(tenantQuota -> UsageLedger.gpuSecondsThisMonth(t.workspaceId, clock.instant())
-                              .map(spent -> tenant == null || ws == null ? Optional.<EdgeGrant>empty()
-                                  : Optional.of(new EdgeGrant(t.id.toString(), tenant.slug, ws.name, limits(wsQuota),
-                                      limits(tenantQuota), budgetLeft(wsQuota, spent))))))));
-        }));
-  }
-
-  private static Map<String, Double> limits(QuotaEntity q) {
-    Map<String, Double> out = new HashMap<>();
-    if (q != null && q.maxGpus != null) {
-      out.put("GPU", q.maxGpus.doubleValue());
-    }
-    if (q != null && q.maxCpus != null) {
-      out.put("CPU", q.maxCpus.doubleValue());
-    }
-    return out;
-  }
-
-  /**
-   * The workspace's monthly GPU budget in GPU-seconds less what is recorded for this month (as
-   * fresh as the usage collector's last pull); never below zero, null without a budget.
-   */
-  static Double budgetLeft(QuotaEntity q, double spentGpuSeconds) {
-    return q == null || q.gpuHoursPerMonth == null ? null
-        : Math.max(0, q.gpuHoursPerMonth.doubleValue() * 3600 - spentGpuSeconds);
+        .flatMap(t -> t == null || t.revokedAt != null || !clock.instant().isBefore(t.expiresAt) || t.workspaceId == null
+            ? Uni.createFrom().item(Optional.<EdgeGrant>empty())
+            : WorkspaceGrants.of(t.tenantId, t.workspaceId, t.id.toString(), clock.instant())));
   }
 }

@@ -8,5 +8,5 @@ import java.util.Map;
  *
  * @param gpuSecondsLeft the workspace's GPU budget left this month in GPU-seconds; null: no budget
  */
-record EdgeGrant(String tokenId, String tenant, String workspace, Map<String, Double> workspaceLimits,
+public record EdgeGrant(String tokenId, String tenant, String workspace, Map<String, Double> workspaceLimits,
     Map<String, Double> tenantLimits, Double gpuSecondsLeft) {}

@@ -2,6 +2,7 @@ package dev.flotilla.apiserver.edge;
 
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
+import dev.flotilla.apiserver.launch.CallbackService;
 import dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc;
 import dev.flotilla.protocol.scheduler.v1.OpenSessionRequest;
 import dev.flotilla.protocol.scheduler.v1.OpenSessionResponse;
@@ -23,6 +24,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +42,9 @@ import org.jboss.logging.Logger;
  * token's tenant and workspace (stamping them, their quotas and GPU budget, and presenting the
  * scheduler's edge secret), lets a call name only sessions opened with a token of the same
  * workspace, and relays everything else unchanged — the scheduler itself keeps tenants' objects,
- * actors and names apart. Started when {@code flotilla.edge.scheduler-address} is set.
+ * actors and names apart. The same port serves every {@link CallbackService} (launched platform
+ * code calling back, authenticated by its own secret). Started when {@code
+ * flotilla.edge.scheduler-address} is set.
  */
 @ApplicationScoped
 public class EdgeServer {
@@ -53,11 +57,14 @@ public class EdgeServer {
   private final EdgeConfig config;
   private final EdgeAuthenticator authenticator;
   private final EdgeSessions sessions;
+  private final Instance<CallbackService> callbacks;
   private ManagedChannel scheduler;
   private Server server;
 
-  EdgeServer(EdgeConfig config, EdgeAuthenticator authenticator, java.time.InstantSource clock) {
+  EdgeServer(EdgeConfig config, EdgeAuthenticator authenticator, java.time.InstantSource clock,
+      Instance<CallbackService> callbacks) {
     this.config = config;
+    this.callbacks = callbacks;
     this.authenticator = authenticator;
     this.sessions = new EdgeSessions(clock);
   }
@@ -76,14 +83,16 @@ public class EdgeServer {
     scheduler = NettyChannelBuilder.forTarget(target.toString()).usePlaintext().maxInboundMessageSize(64 << 20)
         .keepAliveTime(30, TimeUnit.SECONDS).build();
     try {
-      server = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()), EdgeTls.credentials(config))
+      var builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()),
+              EdgeTls.credentials(config))
           .executor(Executors.newVirtualThreadPerTaskExecutor())
           .maxInboundMessageSize(64 << 20)
           .permitKeepAliveTime(10, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true)
-          .addService(ServerInterceptors.intercept(relay(), new Authenticate()))
-          .build()
-          .start();
+          .addService(ServerInterceptors.intercept(relay(), new Authenticate()));
+      // Launched platform code dials back here; each such service checks its own per-launch secret.
+      callbacks.forEach(c -> builder.addService(c.definition()));
+      server = builder.build().start();
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot listen for SDK clients on " + config.grpcHost() + ":" + config.grpcPort(), ex);
     }

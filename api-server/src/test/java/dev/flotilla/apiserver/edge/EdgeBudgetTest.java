@@ -12,13 +12,13 @@ class EdgeBudgetTest {
   void budgetLeft_subtractsRecordedGpuSeconds_neverBelowZero() {
     QuotaEntity q = new QuotaEntity();
     q.gpuHoursPerMonth = new BigDecimal("2.00");
-    assertThat(EdgeAuthenticator.budgetLeft(q, 1800)).isEqualTo(7200 - 1800);
-    assertThat(EdgeAuthenticator.budgetLeft(q, 9000)).isZero();
+    assertThat(WorkspaceGrants.budgetLeft(q, 1800)).isEqualTo(7200 - 1800);
+    assertThat(WorkspaceGrants.budgetLeft(q, 9000)).isZero();
   }
 
   @Test
   void budgetLeft_noBudget_null() {
-    assertThat(EdgeAuthenticator.budgetLeft(null, 10)).isNull();
-    assertThat(EdgeAuthenticator.budgetLeft(new QuotaEntity(), 10)).isNull();
+    assertThat(WorkspaceGrants.budgetLeft(null, 10)).isNull();
+    assertThat(WorkspaceGrants.budgetLeft(new QuotaEntity(), 10)).isNull();
   }
 }
