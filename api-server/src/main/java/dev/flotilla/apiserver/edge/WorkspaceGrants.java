@@ -4,6 +4,7 @@ import dev.flotilla.apiserver.persistence.QuotaEntity;
 import dev.flotilla.apiserver.persistence.TenantEntity;
 import dev.flotilla.apiserver.persistence.WorkspaceEntity;
 import dev.flotilla.apiserver.usage.UsageLedger;
+import dev.flotilla.protocol.scheduler.v1.OpenSessionRequest;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,6 +32,20 @@ public final class WorkspaceGrants {
                             ? Optional.<EdgeGrant>empty()
                             : Optional.of(new EdgeGrant(grantId, tenant.slug, ws.name, limits(wsQuota),
                                 limits(tenantQuota), budgetLeft(wsQuota, spent))))))));
+  }
+
+  /**
+   * A new job's {@code OpenSession} request stamped with the grant (tenant, workspace, both
+   * quotas, GPU budget), as every session the api-server opens for a workspace must be: the
+   * scheduler keeps the latest stamp of a workspace.
+   */
+  public static OpenSessionRequest openRequest(EdgeGrant g, String clientName) {
+    var r = OpenSessionRequest.newBuilder().setClientName(clientName).setTenant(g.tenant()).setWorkspace(g.workspace())
+        .putAllWorkspaceLimits(g.workspaceLimits()).putAllTenantLimits(g.tenantLimits());
+    if (g.gpuSecondsLeft() != null) {
+      r.setHasGpuBudget(true).setGpuSecondsLeft(g.gpuSecondsLeft());
+    }
+    return r.build();
   }
 
   private static Map<String, Double> limits(QuotaEntity q) {

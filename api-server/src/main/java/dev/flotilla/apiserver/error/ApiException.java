@@ -28,6 +28,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(413, "Content Too Large", message, List.of());
   }
 
+  /** 503: a part of the platform this request needs cannot be reached now; retrying later may work. */
+  public static ApiException unavailable(String message) {
+    return new ApiException(503, "Service Unavailable", message, List.of());
+  }
+
   /** 422 for one field. */
   public static ApiException invalid(String field, String message) {
     return new ApiException(422, "Unprocessable Content", field + ": " + message,

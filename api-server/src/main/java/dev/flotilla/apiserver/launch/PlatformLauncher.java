@@ -181,12 +181,7 @@ public class PlatformLauncher {
   }
 
   private static OpenSessionRequest open(EdgeGrant g, LaunchSpec spec) {
-    var r = OpenSessionRequest.newBuilder().setClientName("platform:" + spec.name()).setTenant(g.tenant())
-        .setWorkspace(g.workspace()).putAllWorkspaceLimits(g.workspaceLimits()).putAllTenantLimits(g.tenantLimits());
-    if (g.gpuSecondsLeft() != null) {
-      r.setHasGpuBudget(true).setGpuSecondsLeft(g.gpuSecondsLeft());
-    }
-    return r.build();
+    return WorkspaceGrants.openRequest(g, "platform:" + spec.name());
   }
 
   private TaskSpec task(LaunchSpec spec, OpenSessionResponse session, String taskId, List<String> hashes) {

@@ -143,6 +143,8 @@ public final class Endpoints {
       new Endpoint("GET", T + "/{tenant}/usage", Rule.TENANT_ADMIN, s -> new Call("GET", tenant(s) + "/usage", null)),
       new Endpoint("GET", T + "/{tenant}/usage.csv", Rule.TENANT_ADMIN,
           s -> new Call("GET", tenant(s) + "/usage.csv", null)),
+      new Endpoint("GET", W + "/cluster", Rule.WORKSPACE_VIEWER,
+          s -> new Call("GET", ws(s, s.workspace()) + "/cluster", null)),
       new Endpoint("POST", W + "/jobs", Rule.WORKSPACE_MEMBER,
           s -> new Call("POST", ws(s, s.workspace()) + "/jobs", null, JobUploads.parts(ItPlatform.unique("key"))), false),
       new Endpoint("GET", W + "/jobs", Rule.WORKSPACE_VIEWER, s -> new Call("GET", ws(s, s.workspace()) + "/jobs", null)),

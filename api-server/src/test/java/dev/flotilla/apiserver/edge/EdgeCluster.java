@@ -21,7 +21,7 @@ import java.util.Map;
  * secret.
  */
 public class EdgeCluster implements QuarkusTestResourceLifecycleManager {
-  static final String SECRET = newSecret();
+  public static final String SECRET = newSecret();
   static LocalCluster cluster;
 
   private static String newSecret() {
@@ -31,7 +31,7 @@ public class EdgeCluster implements QuarkusTestResourceLifecycleManager {
   }
 
   /** The Flotilla runtime's class path (deploy's jar and dependencies), for the processes. */
-  static List<Path> flotillaClassPath() {
+  public static List<Path> flotillaClassPath() {
     Path deploy = Path.of("..", "deploy", "target").toAbsolutePath().normalize();
     try (var jars = Files.list(deploy)) {
       List<Path> out = new ArrayList<>(jars.filter(p -> p.getFileName().toString().matches("flotilla-deploy-[0-9].*\\.jar"))

@@ -2,29 +2,14 @@ package dev.flotilla.apiserver.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flotilla.apiserver.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EdgeSessionsTest {
   private static final EdgeGrant A = new EdgeGrant("t1", "acme", "vision", Map.of(), Map.of(), null);
   private static final EdgeGrant B = new EdgeGrant("t2", "other", "vision", Map.of(), Map.of(), null);
-
-  /** A clock that moves only when told. */
-  private static final class ManualClock implements InstantSource {
-    Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
 
   @Test
   void closed_removed_noLongerUsable() {
