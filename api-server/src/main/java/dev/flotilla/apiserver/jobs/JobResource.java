@@ -3,6 +3,7 @@ package dev.flotilla.apiserver.jobs;
 import dev.flotilla.apiserver.auth.Allow;
 import dev.flotilla.apiserver.auth.CurrentAccess;
 import dev.flotilla.apiserver.auth.Rule;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -57,13 +59,14 @@ public class JobResource {
     return jobs.get(access.get(), job);
   }
 
+  /** The log so far; with {@code follow=true} a chunked stream of lines as they are stored, ending when the job has. */
   @GET
   @Path("{job}/logs")
   @Produces(MediaType.TEXT_PLAIN)
   @Allow(Rule.WORKSPACE_VIEWER)
-  public Uni<String> logs(@PathParam("tenant") String tenant, @PathParam("workspace") String workspace,
-      @PathParam("job") String job) {
-    return jobs.logs(access.get(), job);
+  public Multi<String> logs(@PathParam("tenant") String tenant, @PathParam("workspace") String workspace,
+      @PathParam("job") String job, @RestQuery("follow") boolean follow) {
+    return jobs.logs(access.get(), job, follow);
   }
 
   @POST

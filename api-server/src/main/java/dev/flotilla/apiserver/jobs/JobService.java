@@ -12,6 +12,7 @@ import dev.flotilla.apiserver.persistence.JobLogLineEntity;
 import dev.flotilla.apiserver.persistence.JobPackageEntity;
 import dev.flotilla.apiserver.tenancy.WorkspaceService;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,9 +42,14 @@ public class JobService {
   private final CodePackageInspector inspector;
   private final long maxPackageBytes;
   private final JobSpecs specs = new JobSpecs();
+  private final JobRunner runner;
+  private final LogFollower follower;
 
-  JobService(AuditLog audit, InstantSource clock, ObjectMapper json, Vertx vertx, JobsConfig config) {
+  JobService(AuditLog audit, InstantSource clock, ObjectMapper json, Vertx vertx, JobsConfig config, JobRunner runner,
+      LogFollower follower) {
     this.audit = audit;
+    this.runner = runner;
+    this.follower = follower;
     this.clock = clock;
     this.json = json;
     this.vertx = vertx;
@@ -83,7 +89,12 @@ public class JobService {
                       : create(access, key, spec, digest, inspected.sha256(), bytes)))
                   // Two submissions with one key raced: the loser answers as a retry would.
                   .onFailure(ErrorMappers::uniqueViolation).recoverWithUni(() -> Panache.withSession(() -> find(access, key))
-                      .flatMap(existing -> retried(existing, digest, key)));
+                      .flatMap(existing -> retried(existing, digest, key)))
+                  .invoke(s -> {
+                    if (s.created()) {
+                      runner.submitted(s.job().id()); // committed: the launch may read it
+                    }
+                  });
             }));
   }
 
@@ -133,19 +144,25 @@ public class JobService {
     return Panache.withSession(() -> require(access, jobId)).map(this::view);
   }
 
-  /** The job's log lines so far, oldest first, one per line. */
-  public Uni<String> logs(Access access, String jobId) {
-    return Panache.withSession(() -> require(access, jobId).flatMap(j -> JobLogLineEntity.<JobLogLineEntity>list(
-            "jobId = ?1 order by id", j.id)))
-        .map(lines -> {
-          StringBuilder out = new StringBuilder();
-          lines.forEach(l -> out.append(l.line).append('\n'));
-          return out.toString();
-        });
+  /**
+   * The job's log lines, oldest first, one per line: those stored so far, or with {@code follow}
+   * also every line stored later, until the job has ended (see {@link LogFollower}).
+   */
+  public Multi<String> logs(Access access, String jobId, boolean follow) {
+    Uni<UUID> job = Panache.withSession(() -> require(access, jobId)).map(j -> j.id);
+    if (follow) {
+      return job.onItem().transformToMulti(follower::follow);
+    }
+    return job.flatMap(id -> Panache.withSession(() -> JobLogLineEntity.<JobLogLineEntity>list("jobId = ?1 order by id", id)))
+        .map(LogFollower::text).toMulti();
   }
 
-  /** Stops a job that has not ended; a job that has ended is answered as it is. */
+  /**
+   * Stops a job that has not ended (once STOPPED has committed, its driver is told and its
+   * scheduler job ended); a job that has ended is answered as it is.
+   */
   public Uni<JobDtos.Job> stop(Access access, String jobId) {
+    boolean[] stopped = {false};
     return Panache.withTransaction(() -> require(access, jobId).flatMap(j -> {
       if (JobState.valueOf(j.state).isFinal()) {
         return Uni.createFrom().item(j);
@@ -153,8 +170,13 @@ public class JobService {
       j.state = JobState.STOPPED.name();
       j.endedAt = clock.instant();
       j.updatedAt = j.endedAt;
+      stopped[0] = true;
       return audit.record(access, j.tenantId, "job.stop", target(access, j.id), null).map(v -> j);
-    })).map(this::view);
+    })).invoke(j -> {
+      if (stopped[0]) {
+        runner.stopped(j.id);
+      }
+    }).map(this::view);
   }
 
   private Uni<JobEntity> find(Access access, String key) {
@@ -182,8 +204,9 @@ public class JobService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("job " + j.id + " has unreadable args", e);
     }
+    String notice = JobState.QUEUED.name().equals(j.state) && !runner.available() ? JobRunner.NO_CLUSTER : null;
     return new JobDtos.Job(j.id, j.name, j.mainClass, args, j.cpus, j.gpus, j.state, j.idempotencyKey,
-        j.packageDigest, j.submittedBy, j.createdAt, j.startedAt, j.endedAt, j.failure);
+        j.packageDigest, j.submittedBy, j.createdAt, j.startedAt, j.endedAt, j.failure, notice);
   }
 
   private CodePackageInspector.Inspected inspect(byte[] bytes) {

@@ -27,4 +27,16 @@ public interface JobsConfig {
 
   @WithDefault("100")
   int maxCompressionRatio();
+
+  /** Longest stored log line; longer ones are cut and marked. */
+  @WithDefault("8192")
+  int maxLogLineChars();
+
+  /** Most log lines stored per job; later output is dropped after one notice line. */
+  @WithDefault("100000")
+  long maxLogLines();
+
+  /** Most log characters stored per job (all lines together). */
+  @WithDefault("16777216")
+  long maxLogChars();
 }

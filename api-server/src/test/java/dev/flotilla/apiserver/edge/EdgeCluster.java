@@ -50,6 +50,21 @@ public class EdgeCluster implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /** The scheduler's usage totals of a tenant, asked with the edge secret as the api-server asks. */
+  public static dev.flotilla.protocol.scheduler.v1.UsageResponse usage(String tenant) {
+    var channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(cluster.address().target()).usePlaintext().build();
+    try {
+      var headers = new io.grpc.Metadata();
+      headers.put(io.grpc.Metadata.Key.of("x-flotilla-edge-secret", io.grpc.Metadata.ASCII_STRING_MARSHALLER), SECRET);
+      return dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc.newBlockingStub(channel)
+          .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
+          .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+          .usage(dev.flotilla.protocol.scheduler.v1.UsageRequest.newBuilder().setTenant(tenant).build());
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
   @Override
   public Map<String, String> start() {
     Path dir = Path.of("target", "edge-cluster").toAbsolutePath();

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.apiserver.EmbeddedServers;
 import dev.flotilla.apiserver.ItWorld;
-import dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc;
-import dev.flotilla.protocol.scheduler.v1.UsageRequest;
 import dev.flotilla.protocol.scheduler.v1.UsageResponse;
-import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -152,14 +147,6 @@ class EdgeIT {
   }
 
   private static UsageResponse usage(String tenant) {
-    var channel = NettyChannelBuilder.forTarget(EdgeCluster.cluster.address().target()).usePlaintext().build();
-    try {
-      var headers = new Metadata();
-      headers.put(Metadata.Key.of("x-flotilla-edge-secret", Metadata.ASCII_STRING_MARSHALLER), EdgeCluster.SECRET);
-      return DriverServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-          .withDeadlineAfter(10, TimeUnit.SECONDS).usage(UsageRequest.newBuilder().setTenant(tenant).build());
-    } finally {
-      channel.shutdownNow();
-    }
+    return EdgeCluster.usage(tenant);
   }
 }

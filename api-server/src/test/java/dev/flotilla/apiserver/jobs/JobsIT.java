@@ -37,6 +37,7 @@ class JobsIT {
     assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
     String id = created.jsonPath().getString("id");
     assertThat(created.jsonPath().getString("status")).isEqualTo("QUEUED");
+    assertThat(created.jsonPath().getString("notice")).as("no scheduler in this test").contains("no cluster configured");
     assertThat(created.jsonPath().getList("args")).containsExactly("a", "b c");
     assertThat(created.jsonPath().getString("packageSha256")).hasSize(64);
 
@@ -64,6 +65,11 @@ class JobsIT {
     assertThat(stopped.statusCode()).as(stopped.asString()).isEqualTo(200);
     assertThat(stopped.jsonPath().getString("status")).isEqualTo("STOPPED");
     assertThat(stopped.jsonPath().getString("endedAt")).isNotNull();
+    assertThat(stopped.jsonPath().getString("notice")).isNull();
+    Response followed = given().auth().oauth2(w.viewer.token()).queryParam("follow", true).get(path + "/" + id + "/logs");
+    assertThat(followed.statusCode()).as("following an ended job's log ends at once").isEqualTo(200);
+    expectProblem(given().auth().oauth2(w.viewer.token()).queryParam("follow", true)
+        .get(path + "/" + UUID.randomUUID() + "/logs"), 404, null);
     assertThat(given().auth().oauth2(w.viewer.token()).get(path + "/" + id).jsonPath().getString("status"))
         .isEqualTo("STOPPED");
   }

@@ -5,13 +5,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code ./flotilla job submit --jar app.jar --main com.x.Main [--cpus N] [--gpus N] [--name n]
@@ -26,7 +27,6 @@ public final class JobCli {
              ./flotilla job stop <id>
       options for all: --tenant t --workspace w (or FLOTILLA_TENANT / FLOTILLA_WORKSPACE; default demo / default)
       environment: FLOTILLA_TOKEN (an API token), FLOTILLA_API (default: what ./flotilla up wrote, else http://127.0.0.1:8080)""";
-  private static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED", "STOPPED");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -112,33 +112,39 @@ public final class JobCli {
     return 0;
   }
 
-  /** Without -f, the lines so far; with -f, new lines as they are stored, until the job ends (polled each second). */
+  /**
+   * Without -f, the lines so far; with -f, the api-server's stream ({@code logs?follow=true}):
+   * lines as they are stored, until the job has ended.
+   */
   private int logs(JobsClient api, String id, boolean follow) {
-    int printed = 0;
-    while (true) {
-      JobsClient.Answer status = follow ? api.get("/" + id) : null;
+    if (!follow) {
       JobsClient.Answer a = api.get("/" + id + "/logs");
       if (a.status() != 200) {
         return refused(a);
       }
-      List<String> lines = a.body().isEmpty() ? List.of() : new ArrayList<>(List.of(a.body().split("\n", -1)));
-      if (!lines.isEmpty() && lines.getLast().isEmpty()) {
-        lines.removeLast();
+      out.print(a.body());
+      out.flush();
+      return 0;
+    }
+    try {
+      HttpResponse<InputStream> r = api.stream("/" + id + "/logs?follow=true");
+      try (InputStream body = r.body()) {
+        if (r.statusCode() != 200) {
+          return refused(new JobsClient.Answer(r.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        byte[] buf = new byte[8192];
+        for (int n; (n = body.read(buf)) >= 0; ) {
+          out.write(buf, 0, n);
+          out.flush();
+        }
       }
-      for (int i = printed; i < lines.size(); i++) {
-        out.println(lines.get(i));
-      }
-      printed = Math.max(printed, lines.size());
-      if (!follow || (status.status() == 200
-          && FINAL.contains(JsonParser.parseString(status.body()).getAsJsonObject().get("status").getAsString()))) {
-        return 0;
-      }
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 1;
-      }
+      return 0;
+    } catch (IOException e) {
+      err.println("the log stream from " + api.base() + " broke: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
     }
   }
 

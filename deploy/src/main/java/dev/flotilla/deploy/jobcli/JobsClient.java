@@ -54,13 +54,23 @@ final class JobsClient {
     return send(request(suffix).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
-  /** The response of a GET as a stream (for logs that keep coming); the caller closes it. */
+  /**
+   * The response of a GET as a stream (for logs that keep coming: no timeout, a job may be quiet
+   * for long); the caller closes it.
+   */
   HttpResponse<InputStream> stream(String suffix) throws IOException, InterruptedException {
-    return http.send(request(suffix).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    return http.send(request(suffix, null).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
   private HttpRequest.Builder request(String suffix) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + suffix)).timeout(Duration.ofMinutes(5));
+    return request(suffix, Duration.ofMinutes(5));
+  }
+
+  private HttpRequest.Builder request(String suffix, Duration timeout) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + suffix));
+    if (timeout != null) {
+      b.timeout(timeout);
+    }
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
