@@ -42,7 +42,10 @@ export class CellView {
       this.rendered.addEventListener("dblclick", () => this.showEditor(true));
       this.showEditor(cell.source.trim() === "");
     }
-    for (const o of cell.outputs ?? []) this.appendOutput(outputText(o), "stdout");
+    for (const o of cell.outputs ?? []) {
+      const rich = richOutput(o);
+      if (rich) this.showDisplay(rich[0], rich[1], ""); else this.appendOutput(outputText(o), "stdout");
+    }
   }
 
   /** Markdown: shows the editor or the rendered text. */
@@ -62,8 +65,45 @@ export class CellView {
     this.cell.outputs = [];
   }
 
+  /** Appends an output; consecutive stdout (or stderr) writes continue one block, as a terminal would. */
   appendOutput(text: string, kind: string): void {
+    const last = this.outputs.lastElementChild as HTMLElement | null;
+    if ((kind === "stdout" || kind === "stderr") && last?.tagName === "PRE" && last.classList.contains(kind)) {
+      last.append(text);
+      return;
+    }
     this.outputs.append(el("pre", { class: `output ${kind}` }, text));
+  }
+
+  /**
+   * Shows a rich output. Kernel output is tenant code's output, so nothing from it runs in this
+   * page: SVG and PNG are images (an SVG in an <img> runs no script), HTML goes into a sandboxed
+   * frame without scripts, anything else is text. A non-empty displayId replaces the earlier
+   * output with the same id (a live progress bar).
+   */
+  showDisplay(mime: string, data: string, displayId: string): void {
+    let node: HTMLElement;
+    if (mime === "image/svg+xml") {
+      node = el("img", { class: "display svg", alt: "plot", src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data)}` });
+    } else if (mime === "image/png") {
+      node = el("img", { class: "display png", alt: "image", src: `data:image/png;base64,${data}` });
+    } else if (mime === "text/html") {
+      const frame = el("iframe", { class: "display html", sandbox: "allow-same-origin", title: "output" }) as HTMLIFrameElement;
+      frame.srcdoc = data;
+      frame.addEventListener("load", () => {
+        const h = frame.contentDocument?.documentElement.scrollHeight;
+        if (h) frame.style.height = `${Math.min(h + 4, 600)}px`;
+      });
+      node = frame;
+    } else {
+      node = el("pre", { class: "output display" }, data);
+    }
+    if (displayId) {
+      node.dataset.displayId = displayId;
+      const earlier = Array.from(this.outputs.children).find((c) => (c as HTMLElement).dataset.displayId === displayId);
+      if (earlier) { earlier.replaceWith(node); return; }
+    }
+    this.outputs.append(node);
   }
 
   setExecutionCount(n: number | null): void {
@@ -75,6 +115,17 @@ export class CellView {
 function label(cell: Cell): string {
   if (cell.type === "markdown") return "";
   return `[${cell.executionCount ?? " "}]`;
+}
+
+/** A saved display output's preferred MIME type and data, or null for text outputs. */
+function richOutput(o: unknown): [string, string] | null {
+  const out = o as { output_type?: string; data?: Record<string, string | string[]> };
+  if (out.output_type !== "display_data" || !out.data) return null;
+  for (const mime of ["image/svg+xml", "image/png", "text/html"]) {
+    const d = out.data[mime];
+    if (d !== undefined) return [mime, Array.isArray(d) ? d.join("") : d];
+  }
+  return null;
 }
 
 function outputText(o: unknown): string {

@@ -1,56 +1,85 @@
-// The kernel connection, kept apart from the editor: one WebSocket per open notebook to
-//   /api/v1/tenants/{t}/workspaces/{w}/notebooks/{id}/kernel
-// offering the subprotocols "flotilla.kernel.v1" and "bearer.<access token>" (browsers cannot set
-// an Authorization header on a WebSocket). JSON messages, one per frame:
+// The kernel connection, kept apart from the editor. To connect, the page asks the api-server for
+// the notebook's kernel (POST …/notebooks/{id}/kernel, which starts one when none runs) and gets a
+// single-use ticket and the socket path; it opens the WebSocket with the subprotocols
+// "flotilla.kernel.v1" and "ticket.<ticket>" (browsers cannot send an Authorization header on a
+// WebSocket). JSON messages, one per frame:
 //   client -> server  {type:"execute", id, cellId, code} | {type:"interrupt"} | {type:"restart"}
 //                     | {type:"complete", id, code, cursor}
-//   server -> client  {type:"status", state:"starting"|"idle"|"busy"|"dead"}
+//   server -> client  {type:"status", state:"starting"|"idle"|"busy"|"restarting"|"dead", reason?}
 //                     | {type:"stream", id, name:"stdout"|"stderr", text}
-//                     | {type:"display", id, mime, data}
+//                     | {type:"display", id, mime, data, displayId}
 //                     | {type:"result", id, executionCount, text}
-//                     | {type:"error", id, ename, evalue, traceback:string[]}
+//                     | {type:"error", id, ename, evalue, traceback:string[], line?, executionCount?}
 //                     | {type:"complete_reply", id, matches:string[], cursorStart, cursorEnd}
-// When the socket cannot open (no kernel service yet) the state is "unavailable" and nothing runs:
-// outputs only ever come from a kernel.
+//                     | {type:"notice", level, text}
+// A lost connection is retried with a fresh ticket (1 s, 2 s, 4 s … at most 15 s apart) while the
+// kernel lives; a dead kernel stays dead until the user restarts it (which starts a new one).
+// Outputs only ever come from a kernel.
+import type { Api } from "./api";
 
-export type KernelState = "connecting" | "unavailable" | "starting" | "idle" | "busy" | "dead";
+export type KernelState = "connecting" | "unavailable" | "starting" | "idle" | "busy" | "restarting" | "dead" | "reconnecting";
 
 export type KernelMessage =
-  | { type: "status"; state: "starting" | "idle" | "busy" | "dead" }
+  | { type: "status"; state: "starting" | "idle" | "busy" | "restarting" | "dead"; reason?: string }
   | { type: "stream"; id: string; name: "stdout" | "stderr"; text: string }
-  | { type: "display"; id: string; mime: string; data: string }
+  | { type: "display"; id: string; mime: string; data: string; displayId?: string }
   | { type: "result"; id: string; executionCount: number; text: string }
-  | { type: "error"; id: string; ename: string; evalue: string; traceback: string[] }
-  | { type: "complete_reply"; id: string; matches: string[]; cursorStart: number; cursorEnd: number };
+  | { type: "error"; id: string; ename: string; evalue: string; traceback: string[]; line?: number; executionCount?: number }
+  | { type: "complete_reply"; id: string; matches: string[]; cursorStart: number; cursorEnd: number }
+  | { type: "notice"; level: string; text: string };
 
 export interface KernelListener {
-  state(state: KernelState): void;
+  state(state: KernelState, reason: string): void;
   message(message: KernelMessage): void;
 }
+
+interface KernelView { kernelId: string | null; state: string; reason: string | null; ticket: string | null; socketPath: string | null }
 
 export class KernelConnection {
   private socket: WebSocket | null = null;
   private current: KernelState = "connecting";
   private counter = 0;
+  private closed = false;
+  private retries = 0;
+  private retryTimer: number | undefined;
 
-  constructor(private readonly url: string, private readonly token: string, private readonly listener: KernelListener) {}
+  constructor(private readonly api: Api, private readonly notebookId: string, private readonly listener: KernelListener) {}
 
-  connect(): void {
-    this.setState("connecting");
-    let opened = false;
+  private get path(): string {
+    return `${this.api.notebooks}/${this.notebookId}/kernel`;
+  }
+
+  /** Finds or starts the notebook's kernel and opens its socket. */
+  async connect(): Promise<void> {
+    if (this.closed) return;
+    this.setState(this.retries > 0 ? "reconnecting" : "connecting", "");
+    let view: KernelView;
     try {
-      this.socket = new WebSocket(this.url, ["flotilla.kernel.v1", `bearer.${this.token}`]);
-    } catch {
-      this.setState("unavailable");
+      view = await this.api.call<KernelView>("POST", this.path);
+    } catch (e) {
+      this.retryLater((e as Error).message);
       return;
     }
-    this.socket.onopen = () => { opened = true; this.setState("starting"); };
-    this.socket.onmessage = (e) => {
+    if (!view.ticket || !view.socketPath) {
+      this.setState("unavailable", view.reason ?? "");
+      return;
+    }
+    const proto = location.protocol === "https:" ? "wss" : "ws";
+    let opened = false;
+    const socket = new WebSocket(`${proto}://${location.host}${view.socketPath}`, ["flotilla.kernel.v1", `ticket.${view.ticket}`]);
+    this.socket = socket;
+    socket.onopen = () => { opened = true; this.retries = 0; };
+    socket.onmessage = (e) => {
       const m = JSON.parse(String(e.data)) as KernelMessage;
-      if (m.type === "status") this.setState(m.state);
+      if (m.type === "status") this.setState(m.state, m.reason ?? "");
       this.listener.message(m);
     };
-    this.socket.onclose = () => this.setState(opened ? "dead" : "unavailable");
+    socket.onclose = () => {
+      if (this.socket !== socket || this.closed) return;
+      this.socket = null;
+      if (this.current === "dead") return;
+      this.retryLater(opened ? "lost connection to the kernel" : "cannot reach the kernel");
+    };
   }
 
   get state(): KernelState {
@@ -64,20 +93,43 @@ export class KernelConnection {
   }
 
   interrupt(): boolean { return this.send({ type: "interrupt" }); }
-  restart(): boolean { return this.send({ type: "restart" }); }
+
+  /** Restarts the kernel: in place while it lives; a dead or unreachable one is replaced by a new one. */
+  restart(): boolean {
+    if (this.send({ type: "restart" })) return true;
+    this.retries = 0;
+    this.socket?.close();
+    this.socket = null;
+    void this.connect();
+    return true;
+  }
+
+  /** Shuts the kernel down on the server (frees its executor). */
+  async shutdown(): Promise<void> {
+    await this.api.call("DELETE", this.path);
+  }
 
   close(): void {
+    this.closed = true;
+    window.clearTimeout(this.retryTimer);
     this.socket?.close();
   }
 
+  private retryLater(why: string): void {
+    if (this.closed) return;
+    const delay = Math.min(15_000, 1000 * 2 ** this.retries++);
+    this.setState("reconnecting", `${why}; retrying in ${Math.round(delay / 1000)} s`);
+    this.retryTimer = window.setTimeout(() => void this.connect(), delay);
+  }
+
   private send(message: object): boolean {
-    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN || this.current === "dead") return false;
     this.socket.send(JSON.stringify(message));
     return true;
   }
 
-  private setState(state: KernelState): void {
+  private setState(state: KernelState, reason: string): void {
     this.current = state;
-    this.listener.state(state);
+    this.listener.state(state, reason);
   }
 }

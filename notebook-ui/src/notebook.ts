@@ -1,7 +1,6 @@
 // The notebook page: cells, toolbar (run all, interrupt, restart, kernel badge), autosave with a
 // "saved" indicator, version history with restore, .ipynb export.
 import { Api, ApiError, type Cell, type Notebook } from "./api";
-import { session } from "./auth";
 import { CellView } from "./cell";
 import { button, el, showError } from "./dom";
 import { KernelConnection, type KernelMessage, type KernelState } from "./kernel";
@@ -13,7 +12,9 @@ export async function renderNotebook(app: HTMLElement, api: Api, id: string): Pr
   try {
     nb = await api.get(id);
   } catch (e) {
-    showError(app, e instanceof ApiError && e.status === 404 ? "Not found: no such notebook in this workspace." : (e as Error).message);
+    // 403 reads the same as 404: whoever may not see the workspace learns nothing of its notebooks.
+    const hidden = e instanceof ApiError && (e.status === 404 || e.status === 403);
+    showError(app, hidden ? "Not found: no such notebook in this workspace." : (e as Error).message);
     return () => {};
   }
   return new NotebookPage(app, api, nb).dispose;
@@ -24,6 +25,7 @@ class NotebookPage {
   private readonly cellsHost = el("div", { class: "cells" });
   private readonly saved = el("span", { class: "saved", id: "saved" }, "saved");
   private readonly badge = el("span", { class: "kernel", id: "kernel-state" });
+  private readonly kernelReason = el("span", { class: "kernel-reason", id: "kernel-reason" });
   private readonly history = el("aside", { class: "history", hidden: "" });
   private readonly kernel: KernelConnection;
   private readonly running = new Map<string, CellView>();
@@ -31,19 +33,19 @@ class NotebookPage {
   private saving: Promise<void> = Promise.resolve();
 
   constructor(app: HTMLElement, private readonly api: Api, private readonly nb: Notebook) {
-    const proto = location.protocol === "https:" ? "wss" : "ws";
-    this.kernel = new KernelConnection(`${proto}://${location.host}${api.notebooks}/${nb.id}/kernel`,
-      session(api.tenant)?.accessToken ?? "", { state: (s) => this.kernelState(s), message: (m) => this.kernelMessage(m) });
+    this.kernel = new KernelConnection(api, nb.id, { state: (s, why) => this.kernelState(s, why), message: (m) => this.kernelMessage(m) });
     const toolbar = el("div", { class: "toolbar" },
       button("+ Code", () => this.add("code", this.views.length)), button("+ Markdown", () => this.add("markdown", this.views.length)),
       button("Run all", () => this.views.forEach((v) => this.run(v, false))),
-      button("Interrupt", () => this.kernel.interrupt()), button("Restart", () => this.kernel.restart()),
-      this.badge, this.saved,
+      button("Interrupt", () => this.kernel.interrupt(), { id: "interrupt" }),
+      button("Restart", () => this.kernel.restart(), { id: "restart" }),
+      button("Shut down", () => void this.kernel.shutdown(), { id: "shutdown" }),
+      this.badge, this.kernelReason, this.saved,
       button("Versions", () => void this.toggleHistory(), { id: "versions" }),
       button("Export .ipynb", () => void this.exportIpynb()));
     app.replaceChildren(el("h1", { id: "notebook-name" }, nb.name), toolbar, el("div", { class: "body" }, this.cellsHost, this.history));
     this.rebuild();
-    this.kernel.connect();
+    void this.kernel.connect();
   }
 
   readonly dispose = (): void => {
@@ -98,7 +100,7 @@ class NotebookPage {
       const request = this.kernel.execute(v.cell.id, v.cell.source);
       if (request === null) {
         v.clearOutputs();
-        v.appendOutput("Kernel not available: this cell was not run.", "notice");
+        v.appendOutput(`Kernel ${this.kernel.state === "dead" ? "dead" : "not available"}: this cell was not run.`, "notice");
       } else {
         v.clearOutputs();
         this.running.set(request, v);
@@ -110,31 +112,42 @@ class NotebookPage {
     }
   }
 
-  private kernelState(s: KernelState): void {
+  private kernelState(s: KernelState, why: string): void {
     const text: Record<KernelState, string> = { connecting: "kernel: connecting", unavailable: "kernel not available",
-      starting: "kernel: starting", idle: "kernel: idle", busy: "kernel: busy", dead: "kernel: disconnected" };
+      starting: "kernel: starting", idle: "kernel: idle", busy: "kernel: busy", restarting: "kernel: restarting",
+      dead: "kernel: dead", reconnecting: "kernel: reconnecting" };
     this.badge.textContent = text[s];
     this.badge.dataset.state = s;
+    this.kernelReason.textContent = why;
   }
 
   private kernelMessage(m: KernelMessage): void {
     if (m.type === "status" || m.type === "complete_reply") return;
+    if (m.type === "notice") { this.kernelReason.textContent = m.text; return; }
     const v = this.running.get(m.id);
     if (!v) return;
     switch (m.type) {
       case "stream": v.appendOutput(m.text, m.name); v.cell.outputs?.push({ output_type: "stream", name: m.name, text: m.text }); break;
-      case "display": v.appendOutput(m.data, "display"); v.cell.outputs?.push({ output_type: "display_data", data: { [m.mime]: m.data } }); break;
+      case "display":
+        v.showDisplay(m.mime, m.data, m.displayId ?? "");
+        if (!m.displayId) v.cell.outputs?.push({ output_type: "display_data", data: { [m.mime]: m.data } });
+        break;
       case "result":
-        v.appendOutput(m.text, "result");
-        v.cell.outputs?.push({ output_type: "execute_result", execution_count: m.executionCount, data: { "text/plain": m.text } });
+        if (m.text !== "") {
+          v.appendOutput(m.text, "result");
+          v.cell.outputs?.push({ output_type: "execute_result", execution_count: m.executionCount, data: { "text/plain": m.text } });
+        }
         v.setExecutionCount(m.executionCount);
         this.running.delete(m.id);
         break;
-      case "error":
-        v.appendOutput(`${m.ename}: ${m.evalue}\n${m.traceback.join("\n")}`, "error");
+      case "error": {
+        const where = m.line ? ` (cell line ${m.line})` : "";
+        v.appendOutput(`${m.ename}: ${m.evalue}${where}\n${m.traceback.join("\n")}`, "error");
         v.cell.outputs?.push({ output_type: "error", ename: m.ename, evalue: m.evalue, traceback: m.traceback });
+        if (m.executionCount) v.setExecutionCount(m.executionCount);
         this.running.delete(m.id);
         break;
+      }
     }
     this.changed();
   }

@@ -1,6 +1,7 @@
 package dev.flotilla.apiserver.jobs;
 
 import dev.flotilla.apiserver.error.Problems;
+import dev.flotilla.apiserver.notebook.NotebooksConfig;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,19 +12,24 @@ import java.util.regex.Pattern;
 /**
  * Request size caps per endpoint. Quarkus has one global body limit, raised to fit a code
  * package; this first handler answers 413 (problem details) to a job submission over the package
- * cap and to any other body over the JSON cap, judged by {@code Content-Length}. A body of
+ * cap, to a notebook save or import over the notebook cap, and to any other body over the JSON
+ * cap, judged by {@code Content-Length}. A body of
  * unknown length is refused with 411 except on submissions, where the global limit bounds it.
  */
 @ApplicationScoped
 public class BodyLimits {
   private static final Pattern SUBMIT = Pattern.compile("/api/v1/tenants/[^/]+/workspaces/[^/]+/jobs/?");
+  private static final Pattern NOTEBOOK_CONTENT =
+      Pattern.compile("/api/v1/tenants/[^/]+/workspaces/[^/]+/notebooks/(import|[^/]+/content)/?");
   /** Room for the multipart framing and the spec part around the package. */
   private static final long MULTIPART_OVERHEAD = 1024 * 1024;
 
   private final JobsConfig config;
+  private final NotebooksConfig notebooks;
 
-  BodyLimits(JobsConfig config) {
+  BodyLimits(JobsConfig config, NotebooksConfig notebooks) {
     this.config = config;
+    this.notebooks = notebooks;
   }
 
   void install(@Observes Router router) {
@@ -37,7 +43,9 @@ public class BodyLimits {
       return;
     }
     boolean submit = m == HttpMethod.POST && SUBMIT.matcher(rc.request().path()).matches();
-    long cap = submit ? config.maxPackageBytes() + MULTIPART_OVERHEAD : config.maxJsonBodyBytes();
+    boolean notebook = !submit && NOTEBOOK_CONTENT.matcher(rc.request().path()).matches();
+    long cap = submit ? config.maxPackageBytes() + MULTIPART_OVERHEAD
+        : notebook ? notebooks.maxContentBytes() : config.maxJsonBodyBytes();
     String length = rc.request().getHeader("Content-Length");
     if (length == null) {
       if (submit || rc.request().getHeader("Transfer-Encoding") == null) {
@@ -57,7 +65,7 @@ public class BodyLimits {
     if (n > cap) {
       refuse(rc, 413, "Content Too Large", submit
           ? "a job submission may carry a code package of at most " + config.maxPackageBytes() + " bytes"
-          : "the body is over " + config.maxJsonBodyBytes() + " bytes");
+          : "the body is over " + cap + " bytes");
       return;
     }
     rc.next();
