@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.apiserver.launch.Blob;
 import dev.flotilla.apiserver.launch.Entrypoint;
+import dev.flotilla.apiserver.launch.LaunchException;
 import dev.flotilla.apiserver.launch.LaunchSpec;
 import dev.flotilla.apiserver.launch.Launched;
 import dev.flotilla.apiserver.launch.Outcome;
@@ -14,7 +15,9 @@ import dev.flotilla.protocol.jobs.v1.JobControl;
 import dev.flotilla.protocol.jobs.v1.Stop;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -45,6 +48,7 @@ public class JobRunner {
       + " and its outcome is unknown";
   private static final String MAIN_FAILED = "dev.flotilla.runtime.internal.jobs.JobMainFailedException";
   private static final Duration POLL = Duration.ofSeconds(10);
+  static final int LAUNCH_TRIES = 5;
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private final PlatformLauncher launcher;
@@ -72,7 +76,8 @@ public class JobRunner {
     return launcher.available();
   }
 
-  void start(@Observes StartupEvent e) {
+  /** After the edge has started (default priority), so the callback address is known. */
+  void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent e) {
     if (!available()) {
       LOG.info("jobs are stored but not run: " + NO_CLUSTER);
       return;
@@ -131,27 +136,40 @@ public class JobRunner {
     }
   }
 
-  /** Null when the launch was refused (the job is then FAILED) or stopped meanwhile. */
+  /**
+   * Null when the launch was refused (the job is then FAILED) or stopped meanwhile. A scheduler
+   * that cannot be reached is tried again ({@link #LAUNCH_TRIES} times in all, waiting 2, 4, 8, …
+   * seconds; the job stays QUEUED meanwhile); any other refusal fails the job at once.
+   */
   private Launched launch(UUID jobId, JobRecords.Launchable job, String secret) {
     JobEntity j = job.job();
-    LaunchSpec spec;
-    Launched launched;
-    launching.acquireUninterruptibly();
-    try {
-      List<Object> args = new ArrayList<>(List.of(jobId.toString(), launcher.callbackAddress(), secret, j.mainClass));
-      args.add(args(j).toArray(String[]::new));
-      spec = new LaunchSpec(j.tenantId, j.workspaceId, j.name != null ? j.name : "job " + jobId,
-          List.of(new Blob(job.codePackage().digest, job.codePackage().bytes)), DRIVER, args,
-          Map.of("CPU", (double) j.cpus, "GPU", (double) j.gpus));
-      launched = launcher.launch(spec);
-    } catch (dev.flotilla.apiserver.launch.LaunchException e) {
-      LOG.infof("job %s: cannot launch: %s", jobId, e.getMessage());
-      end(jobId, JobState.FAILED, "cannot launch: " + e.getMessage());
-      return null;
-    } finally {
-      launching.release();
+    List<Object> args = new ArrayList<>(List.of(jobId.toString(), launcher.callbackAddress(), secret, j.mainClass));
+    args.add(args(j).toArray(String[]::new));
+    LaunchSpec spec = new LaunchSpec(j.tenantId, j.workspaceId, j.name != null ? j.name : "job " + jobId,
+        List.of(new Blob(job.codePackage().digest, job.codePackage().bytes)), DRIVER, args,
+        Map.of("CPU", (double) j.cpus, "GPU", (double) j.gpus));
+    Launched launched = null;
+    for (int attempt = 1; launched == null; attempt++) {
+      launching.acquireUninterruptibly();
+      try {
+        launched = launcher.launch(spec);
+      } catch (LaunchException e) {
+        if (!e.retryable() || attempt >= LAUNCH_TRIES) {
+          LOG.infof("job %s: cannot launch (try %d): %s", jobId, attempt, e.getMessage());
+          end(jobId, JobState.FAILED, "cannot launch" + (e.retryable() ? " after " + attempt + " tries" : "") + ": "
+              + e.getMessage());
+          return null;
+        }
+        LOG.infof("job %s: launch try %d failed, trying again: %s", jobId, attempt, e.getMessage());
+      } finally {
+        launching.release();
+      }
+      if (launched == null && !backOff(jobId, attempt)) {
+        return null;
+      }
     }
-    runs.get(jobId).ifPresent(r -> r.launched = launched);
+    Launched started = launched;
+    runs.get(jobId).ifPresent(r -> r.launched = started);
     LOG.infof("job %s launched as scheduler job %s", jobId, launched.schedulerJobId());
     JobState now = JobChannelService.await(() -> records.state(jobId));
     if (now == null || now.isFinal()) {
@@ -159,6 +177,17 @@ public class JobRunner {
       return null;
     }
     return launched;
+  }
+
+  /** Waits before the next launch try; false when the job is no longer QUEUED (stopped meanwhile). */
+  private boolean backOff(UUID jobId, int attempt) {
+    try {
+      Thread.sleep(Duration.ofSeconds(1L << attempt)); // backoff between tries of an unreachable scheduler
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return JobChannelService.await(() -> records.state(jobId)) == JobState.QUEUED;
   }
 
   /** Waits for the entrypoint to end, settles the state if the driver did not, then ends the scheduler job. */
@@ -183,7 +212,7 @@ public class JobRunner {
           }
         }
       }
-    } catch (dev.flotilla.apiserver.launch.LaunchException e) {
+    } catch (LaunchException e) {
       LOG.warnf("job %s: lost track of it: %s", jobId, e.getMessage());
       end(jobId, JobState.FAILED, "lost track of the job on the scheduler: " + e.getMessage());
     } finally {

@@ -224,7 +224,8 @@ class JobRunIT {
     JsonPath done = awaitStatus(w, id, FINAL);
     assertThat(done.getString("status")).isEqualTo("FAILED");
     assertThat(done.getString("failure")).isEqualTo("java.lang.IllegalStateException: the model diverged at step 7");
-    assertThat(logs(w, id)).contains("step 1\n").contains("demo.Diverges.main(Diverges.java:6)");
+    assertThat(logs(w, id)).contains("step 1\n").contains("demo.Diverges.main(Diverges.java:6)")
+        .as("the driver's frames under main are cut").doesNotContain("internal.jobs.JobDriver");
   }
 
   @Test

@@ -133,11 +133,25 @@ public final class JobDriver {
     }
   }
 
+  /** The frames of the job's own code: the driver's and the executor's frames under main are cut. */
+  static StackTraceElement[] belowMain(StackTraceElement[] frames) {
+    int end = 0;
+    while (end < frames.length && !frames[end].getClassName().equals(JobDriver.class.getName())) {
+      end++;
+    }
+    while (end > 0 && (frames[end - 1].getClassName().startsWith("jdk.internal.reflect.")
+        || frames[end - 1].getClassName().equals("java.lang.reflect.Method"))) {
+      end--;
+    }
+    return end == 0 ? frames : java.util.Arrays.copyOf(frames, end);
+  }
+
   static Finished finished(Throwable failure) {
     if (failure == null) {
       return Finished.newBuilder().setSucceeded(true).build();
     }
     StringWriter trace = new StringWriter();
+    failure.setStackTrace(belowMain(failure.getStackTrace()));
     failure.printStackTrace(new PrintWriter(trace));
     String t = trace.toString();
     return Finished.newBuilder()

@@ -61,7 +61,11 @@ final class JobLink implements StreamObserver<JobControl> {
   public void onNext(JobControl control) {
     switch (control.getKindCase()) {
       case STARTED -> started.complete(null);
-      case STOP -> onStop.accept(control.getStop().getReason());
+      case STOP -> {
+        // a Stop before Started: main never runs
+        started.completeExceptionally(new IllegalStateException("stopped before it started: " + control.getStop().getReason()));
+        onStop.accept(control.getStop().getReason());
+      }
       case KIND_NOT_SET -> { }
     }
   }

@@ -52,7 +52,8 @@ class JobDriverTest {
       assertThat(f.getSucceeded()).isFalse();
       assertThat(f.getExceptionClass()).isEqualTo("java.lang.IllegalStateException");
       assertThat(f.getMessage()).isEqualTo("the model diverged");
-      assertThat(f.getStackTrace()).contains("TestingMains$Thrower.main");
+      assertThat(f.getStackTrace()).contains("TestingMains$Thrower.main").doesNotContain("JobDriver")
+          .doesNotContain("reflect.Method.invoke");
       assertThat(server.lines(LogLines.Stream.STDOUT)).contains("about to fail");
     }
   }
@@ -79,6 +80,16 @@ class JobDriverTest {
           .hasMessageContaining("refused the job channel").hasMessageContaining("UNAUTHENTICATED");
       assertThat(TestingMains.ran).isFalse();
       assertThat(server.events).isEmpty();
+    }
+  }
+
+  @Test
+  void drive_stopInsteadOfStarted_mainNeverRuns() throws Exception {
+    TestingMains.ran = false;
+    try (var server = new TestingJobChannel(SECRET, true)) {
+      assertThatThrownBy(() -> drive(server, SECRET, TestingMains.Marker.class))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped before it started: stopped early");
+      assertThat(TestingMains.ran).isFalse();
     }
   }
 

@@ -35,6 +35,11 @@ final class TestingJobChannel implements AutoCloseable {
   private final Server server;
 
   TestingJobChannel(String secret) throws IOException {
+    this(secret, false);
+  }
+
+  /** @param stopOnHello answer Hello with Stop instead of Started (a job stopped while it launched) */
+  TestingJobChannel(String secret, boolean stopOnHello) throws IOException {
     ServerInterceptor auth = new ServerInterceptor() {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
@@ -54,7 +59,8 @@ final class TestingJobChannel implements AutoCloseable {
           public void onNext(JobEvent e) {
             events.add(e);
             if (e.hasHello()) {
-              send(JobControl.newBuilder().setStarted(Started.getDefaultInstance()).build());
+              send(stopOnHello ? JobControl.newBuilder().setStop(Stop.newBuilder().setReason("stopped early")).build()
+                  : JobControl.newBuilder().setStarted(Started.getDefaultInstance()).build());
             }
           }
 
