@@ -50,11 +50,16 @@ class JobRecords {
         .map(n -> n > 0);
   }
 
-  /** Every RUNNING job becomes FAILED with {@code failure}: at start, no driver of them can reach this process. */
-  Uni<Integer> abandonRunning(String failure, Instant at) {
-    return Panache.withTransaction(() -> JobEntity.update(
-        "state = ?1, failure = ?2, endedAt = ?3, updatedAt = ?3 where state = ?4",
-        JobState.FAILED.name(), failure, at, JobState.RUNNING.name()));
+  /**
+   * Every RUNNING job but those this process runs ({@code ours}) becomes FAILED with {@code
+   * failure}: no driver of them can reach this process.
+   */
+  Uni<Integer> abandonRunning(String failure, Instant at, java.util.Set<UUID> ours) {
+    return Panache.withTransaction(() -> ours.isEmpty()
+        ? JobEntity.update("state = ?1, failure = ?2, endedAt = ?3, updatedAt = ?3 where state = ?4",
+            JobState.FAILED.name(), failure, at, JobState.RUNNING.name())
+        : JobEntity.update("state = ?1, failure = ?2, endedAt = ?3, updatedAt = ?3 where state = ?4 and id not in ?5",
+            JobState.FAILED.name(), failure, at, JobState.RUNNING.name(), ours));
   }
 
   Uni<JobState> state(UUID id) {

@@ -82,17 +82,24 @@ public class JobRunner {
       LOG.info("jobs are stored but not run: " + NO_CLUSTER);
       return;
     }
-    Thread.ofVirtual().name("job-pickup").start(() -> {
-      try {
-        int abandoned = JobChannelService.await(() -> records.abandonRunning(ABANDONED, clock.instant()));
-        List<UUID> queued = JobChannelService.await(records::queued);
-        LOG.infof("jobs at start: %d queued to launch, %d left running by an earlier api-server marked FAILED",
-            queued.size(), abandoned);
-        queued.forEach(this::submitted);
-      } catch (RuntimeException ex) {
-        LOG.warn("cannot pick up queued jobs at start", ex);
-      }
-    });
+    Thread.ofVirtual().name("job-pickup").start(this::pickUp);
+  }
+
+  /**
+   * What a start does once the edge listens: jobs still RUNNING that this process does not run
+   * (their driver's channel went with an earlier api-server) become FAILED, and every QUEUED job
+   * is launched. Blocks while it reads.
+   */
+  void pickUp() {
+    try {
+      int abandoned = JobChannelService.await(() -> records.abandonRunning(ABANDONED, clock.instant(), runs.ids()));
+      List<UUID> queued = JobChannelService.await(records::queued);
+      LOG.infof("jobs at start: %d queued to launch, %d left running by an earlier api-server marked FAILED",
+          queued.size(), abandoned);
+      queued.forEach(this::submitted);
+    } catch (RuntimeException ex) {
+      LOG.warn("cannot pick up queued jobs at start", ex);
+    }
   }
 
   /** A job's submission has committed: launch it (returns at once). */
@@ -121,6 +128,9 @@ public class JobRunner {
         return;
       }
       String secret = runs.register(jobId, new LogBudget(config.maxLogLineChars(), config.maxLogLines(), config.maxLogChars()));
+      if (secret == null) {
+        return; // already being run (a submission and the pick-up at start both saw it QUEUED)
+      }
       try {
         Launched launched = launch(jobId, job, secret);
         if (launched != null) {

@@ -54,13 +54,15 @@ class JobRuns {
     }
   }
 
-  /** Registers a launch and returns its fresh secret (32 random bytes, URL-safe base64). */
+  /**
+   * Registers a launch and returns its fresh secret (32 random bytes, URL-safe base64); null when
+   * the job is already registered, so one job is never launched twice at once.
+   */
   String register(UUID jobId, LogBudget budget) {
     byte[] b = new byte[32];
     random.nextBytes(b);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    runs.put(jobId, new Run(jobId, hash(secret), budget));
-    return secret;
+    return runs.putIfAbsent(jobId, new Run(jobId, hash(secret), budget)) == null ? secret : null;
   }
 
   Optional<Run> get(UUID jobId) {
@@ -74,6 +76,11 @@ class JobRuns {
       return Optional.empty();
     }
     return Optional.of(r);
+  }
+
+  /** The jobs being run now. */
+  java.util.Set<UUID> ids() {
+    return java.util.Set.copyOf(runs.keySet());
   }
 
   void remove(UUID jobId) {

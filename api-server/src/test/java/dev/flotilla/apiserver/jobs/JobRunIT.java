@@ -47,6 +47,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(EmbeddedServers.class)
 @QuarkusTestResource(value = EdgeCluster.class, restrictToAnnotatedClass = true)
 class JobRunIT {
+  @jakarta.inject.Inject JobRunner runner;
+
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
   private static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED", "STOPPED");
   private static final byte[] JAR = TestJars.compile(Map.of(
@@ -263,6 +265,36 @@ class JobRunIT {
     ItAwait.until("executor " + pid + " to exit after the stop", Duration.ofMinutes(1),
         () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? null : true);
     assertThat(job(w, id).getString("status")).as("still STOPPED after the driver saw the interrupt").isEqualTo("STOPPED");
+  }
+
+  @Test
+  void pickUp_likeAtStart_runsJobsLeftQueued_andFailsThoseLeftRunningByAnEarlierApiServer() {
+    ItWorld w = ItWorld.sharedA();
+    UUID queued = insertJob(w, "QUEUED");
+    UUID orphan = insertJob(w, "RUNNING");
+
+    runner.pickUp();
+
+    JsonPath abandoned = job(w, orphan.toString());
+    assertThat(abandoned.getString("status")).isEqualTo("FAILED");
+    assertThat(abandoned.getString("failure")).contains("api-server restarted while the job ran");
+    JsonPath ran = awaitStatus(w, queued.toString(), FINAL);
+    assertThat(ran.getString("status")).as(logs(w, queued.toString())).isEqualTo("SUCCEEDED");
+    assertThat(logs(w, queued.toString())).contains("sum of squares 1..100 = 338350");
+  }
+
+  /** A job row and its package as an earlier api-server left them (written straight to the database). */
+  private static UUID insertJob(ItWorld w, String state) {
+    UUID[] ids = dev.flotilla.apiserver.ItDatabase.workspaceIds(w.tenant.name(), w.workspace);
+    UUID id = UUID.randomUUID();
+    java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+    dev.flotilla.apiserver.ItDatabase.update("insert into job (id, tenant_id, workspace_id, idempotency_key, main_class, state,"
+        + " submitted_by, created_at, updated_at, name, args, cpus, gpus, request_digest, package_digest, started_at)"
+        + " values (?, ?, ?, ?, 'demo.SumSquares', ?, 'it', ?, ?, 'left over', '[\"x\"]', 1, 0, 'd', ?, ?)",
+        id, ids[0], ids[1], "left-" + id, state, now, now, TestJars.sha256(JAR), state.equals("RUNNING") ? now : null);
+    dev.flotilla.apiserver.ItDatabase.update("insert into job_package (job_id, digest, bytes) values (?, ?, ?)",
+        id, TestJars.sha256(JAR), JAR);
+    return id;
   }
 
   @Test

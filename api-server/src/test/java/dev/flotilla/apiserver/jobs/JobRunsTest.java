@@ -22,6 +22,10 @@ class JobRunsTest {
     assertThat(runs.authenticate(job, null)).isEmpty();
     assertThat(runs.authenticate(UUID.randomUUID(), secret)).as("an unknown job").isEmpty();
 
+    assertThat(runs.register(job, new LogBudget(10, 10, 100))).as("a job already being run").isNull();
+    assertThat(runs.authenticate(job, secret)).as("the first launch's secret still holds").isPresent();
+    assertThat(runs.ids()).containsExactlyInAnyOrder(job, other);
+
     runs.remove(job);
     assertThat(runs.authenticate(job, secret)).as("a run that ended").isEmpty();
   }
