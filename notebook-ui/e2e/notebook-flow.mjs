@@ -3,68 +3,11 @@
 // Environment: BASE_URL, TENANT, WORKSPACE, USER_EMAIL, OTHER_TENANT, OTHER_WORKSPACE,
 // OTHER_EMAIL, PASSWORD, SCREENSHOTS (a directory), CHROMIUM (default /usr/bin/chromium).
 // Exits 0 when every step passed; otherwise prints the failed step and exits 1.
-import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { STEP_MS, browser, env, keycloakLogin, screenshots, step } from "./browser.mjs";
 
-const env = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set`);
-  return v;
-};
 const base = env("BASE_URL");
-const shots = env("SCREENSHOTS");
-const STEP_MS = 30_000;
-mkdirSync(shots, { recursive: true });
-
-async function browser() {
-  const dir = mkdtempSync(join(tmpdir(), "flotilla-chromium-"));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-      "--no-first-run", "--disable-component-update", "--disable-sync"],
-  });
-  context.setDefaultTimeout(STEP_MS);
-  const page = context.pages()[0] ?? (await context.newPage());
-  opened.push(page);
-  page.on("console", (m) => { if (m.type() === "error") console.log(`console: ${m.text()}`); });
-  return { context, page, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
-
-/** Keycloak's login form; with organizations enabled it may ask for the user name first, then the password. */
-async function keycloakLogin(page, email) {
-  await page.waitForSelector("#username");
-  await page.fill("#username", email);
-  if (await page.isVisible("#password")) {
-    await page.fill("#password", env("PASSWORD"));
-    await page.click("#kc-login");
-  } else {
-    await page.click("#kc-login");
-    await page.waitForSelector("#password");
-    await page.fill("#password", env("PASSWORD"));
-    await page.click("#kc-login");
-  }
-}
-
-const opened = [];
-
-async function step(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    console.log(`FAIL ${name}: ${e.message}`);
-    for (const page of opened) {
-      const text = await page.evaluate(() => document.body?.innerText ?? "").catch(() => "(unreadable)");
-      console.log(`page ${page.url()}\n${text.slice(0, 2000)}`);
-    }
-    throw e;
-  }
-}
+const shots = screenshots();
 
 const KERNEL_MS = 180_000;
 let notebookUrl;

@@ -19,6 +19,15 @@ export interface Summary { id: string; name: string; version: number; updatedAt:
 export interface Notebook { id: string; name: string; version: number; cells: Cell[] }
 export interface Version { version: number; savedBy: string; savedAt: string; cellCount: number }
 
+function problemDetail(text: string): string | undefined {
+  try {
+    const json = JSON.parse(text);
+    return json?.detail ?? json?.title;
+  } catch {
+    return undefined;
+  }
+}
+
 export class Api {
   constructor(readonly tenant: string, readonly workspace: string) {}
 
@@ -27,6 +36,23 @@ export class Api {
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const r = await this.send(method, path, body);
+    if (r.status === 204) return undefined as T;
+    const text = await r.text();
+    const json = text ? JSON.parse(text) : undefined;
+    if (!r.ok) throw new ApiError(r.status, json?.detail ?? json?.title ?? `HTTP ${r.status}`);
+    return json as T;
+  }
+
+  /** A GET whose answer is plain text (job logs). */
+  async text(path: string): Promise<string> {
+    const r = await this.send("GET", path);
+    const text = await r.text();
+    if (!r.ok) throw new ApiError(r.status, problemDetail(text) ?? `HTTP ${r.status}`);
+    return text;
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<Response> {
     const s = session(this.tenant);
     if (!s) return login(this.tenant, location.hash);
     let r: Response;
@@ -40,11 +66,7 @@ export class Api {
       throw new ApiError(0, "lost connection to the server");
     }
     if (r.status === 401) return login(this.tenant, location.hash);
-    if (r.status === 204) return undefined as T;
-    const text = await r.text();
-    const json = text ? JSON.parse(text) : undefined;
-    if (!r.ok) throw new ApiError(r.status, json?.detail ?? json?.title ?? `HTTP ${r.status}`);
-    return json as T;
+    return r;
   }
 
   list(): Promise<Summary[]> { return this.call("GET", this.notebooks); }

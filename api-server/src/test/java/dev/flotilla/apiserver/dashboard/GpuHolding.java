@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link GpuHoldingProgram} running in a JVM of its own, connected through the edge with an API
- * token: its first GPU task holds the GPU until {@link #release()}. Its code package is just the
+ * token: its first GPU task holds the GPU until {@link #release()}, its second waits behind it.
+ * Each run has a fresh folder under {@code target/dashboard-it} for its release file and output. Its code package is just the
  * program's classes (copied out of {@code target/test-classes}). Closing releases and ends it.
  */
 final class GpuHolding implements AutoCloseable {
@@ -26,9 +27,9 @@ final class GpuHolding implements AutoCloseable {
   }
 
   static GpuHolding start(int edgePort, String token, String workspace) throws IOException {
-    Path dir = Files.createDirectories(Path.of("target", "dashboard-it").toAbsolutePath());
-    Path release = dir.resolve("release-" + workspace);
-    Path output = dir.resolve("program-" + workspace + ".log");
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "dashboard-it").toAbsolutePath()), "holding-");
+    Path release = dir.resolve("release");
+    Path output = dir.resolve("program.log");
     Path classes = Path.of("target", "dashboard-program").toAbsolutePath();
     Path pkg = Files.createDirectories(classes.resolve("dev/flotilla/apiserver/dashboard"));
     try (var files = Files.list(Path.of("target", "test-classes", "dev/flotilla/apiserver/dashboard"))) {

@@ -14,25 +14,38 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An SDK program for {@link DashboardIT}, run in a JVM of its own through the edge ({@code
- * FLOTILLA_ADDRESS}, {@code FLOTILLA_TOKEN}, {@code FLOTILLA_WORKSPACE}): one task holds a GPU
- * until the file named by the first argument appears, a second GPU task is submitted behind it and
- * waits (a workspace with {@code maxGpus=1} makes the scheduler say why). Prints {@code submitted
- * (job …)} once both are in, {@code both GPU tasks done: 1 42} at the end; exits 1 on failure.
+ * An SDK program for the dashboard ITs, run in a JVM of its own through the edge ({@code
+ * FLOTILLA_ADDRESS}, {@code FLOTILLA_TOKEN}, {@code FLOTILLA_WORKSPACE}): one task takes a GPU,
+ * says so by creating {@code <release file>.held}, and holds the GPU until the release file (the
+ * first argument) appears; only then is a second GPU task submitted, which waits behind it (a
+ * workspace with {@code maxGpus=1} makes the scheduler say why). Prints {@code submitted (job …)}
+ * once both are in, {@code both GPU tasks done: 1 42} at the end; exits 1 on failure.
  */
 public final class GpuHoldingProgram {
+  private static final Duration AT_MOST = Duration.ofMinutes(4);
+
   private GpuHoldingProgram() {}
 
   /** Holds its GPU until {@code releaseFile} exists (at most 4 minutes); runs in an executor. */
   public static int holdGpuUntil(String releaseFile) throws IOException, InterruptedException {
-    Path file = Path.of(releaseFile);
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+    Files.writeString(Path.of(releaseFile + ".held"), "holding");
+    awaitFile(Path.of(releaseFile));
+    return 1;
+  }
+
+  public static int plusOne(int x) {
+    return x + 1;
+  }
+
+  /** Waits for {@code file} to be created (a watch on its folder), at most {@link #AT_MOST}. */
+  static void awaitFile(Path file) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(AT_MOST);
     try (var watcher = FileSystems.getDefault().newWatchService()) {
       file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
       while (!Files.exists(file)) {
         long left = Duration.between(Instant.now(), deadline).toMillis();
         if (left <= 0) {
-          throw new IllegalStateException("nobody created " + file + " within 4 minutes");
+          throw new IllegalStateException("nobody created " + file + " within " + AT_MOST);
         }
         var key = watcher.poll(left, TimeUnit.MILLISECONDS);
         if (key != null) {
@@ -41,17 +54,13 @@ public final class GpuHoldingProgram {
         }
       }
     }
-    return 1;
   }
 
-  public static int plusOne(int x) {
-    return x + 1;
-  }
-
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException, InterruptedException {
     try (Flotilla fl = Flotilla.builder().workspace(System.getenv("FLOTILLA_WORKSPACE")).connect()) {
       TaskOptions oneGpu = TaskOptions.builder().gpus(1).build();
       ObjectRef<Integer> holder = fl.task(GpuHoldingProgram::holdGpuUntil, args[0]).options(oneGpu).remote();
+      awaitFile(Path.of(args[0] + ".held")); // the second must queue behind the first, not run before it
       ObjectRef<Integer> waiting = fl.task(GpuHoldingProgram::plusOne, 41).options(oneGpu).remote();
       System.out.println("submitted (job " + fl.jobId() + ")");
       System.out.flush();
