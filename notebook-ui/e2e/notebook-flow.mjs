@@ -30,6 +30,7 @@ async function waitForOutput(page, i, selector, timeout = KERNEL_MS) {
 
 try {
   const page = owner.page;
+
   await step("log in through the tenant's Keycloak (code + PKCE)", async () => {
     await page.goto(`${base}/#/t/${env("TENANT")}/w/${env("WORKSPACE")}`);
     await keycloakLogin(page, env("USER_EMAIL"));
@@ -103,6 +104,17 @@ try {
     if (!text.startsWith("CompileError") || !text.includes("cannot find symbol")) throw new Error(`after restart: ${text}`);
     const count = await page.locator(".cell.code").nth(5).locator(".count").innerText();
     if (count !== "[1]") throw new Error(`execution count after restart: ${count}`);
+  });
+  await step("completion comes from the kernel (Ctrl+Space after fl.ta offers task)", async () => {
+    await page.locator(".cell.code").nth(6).locator(".cm-content").click();
+    await page.keyboard.type("fl.ta");
+    await page.keyboard.press("Control+Space");
+    await page.waitForSelector(".cm-tooltip-autocomplete li");
+    const items = await page.locator(".cm-tooltip-autocomplete li").allInnerTexts();
+    if (!items.some((t) => t.startsWith("task"))) throw new Error(`completions: ${items.join(", ")}`);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
   });
   await step("add a markdown cell, autosave", async () => {
     await page.getByRole("button", { name: "+ Markdown" }).click();

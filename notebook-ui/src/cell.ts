@@ -2,7 +2,8 @@
 // its execution count. Markdown cells show rendered until double-clicked.
 import { java } from "@codemirror/lang-java";
 import { keymap } from "@codemirror/view";
-import { Prec } from "@codemirror/state";
+import { EditorState, Prec } from "@codemirror/state";
+import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import { EditorView, basicSetup } from "codemirror";
 import type { Cell } from "./api";
 import { el } from "./dom";
@@ -11,6 +12,23 @@ import { renderMarkdown } from "./markdown";
 export interface CellHooks {
   changed(): void;
   run(view: CellView, advance: boolean): void;
+  /** The kernel's completions for the cell's code at the cursor, or null. */
+  complete(code: string, cursor: number): Promise<{ matches: string[]; cursorStart: number; cursorEnd: number } | null>;
+}
+
+/**
+ * Completion from the kernel, in the focused editor only: Ctrl+Space anywhere, or by itself after
+ * a dot. Typing more of the name filters the kernel's answer locally instead of asking again.
+ */
+function kernelCompletions(hooks: CellHooks) {
+  return async (ctx: CompletionContext): Promise<CompletionResult | null> => {
+    if (!ctx.view?.hasFocus) return null;
+    if (!ctx.explicit && !ctx.matchBefore(/\.[\w$]*$/)) return null;
+    const reply = await hooks.complete(ctx.state.doc.toString(), ctx.pos);
+    if (ctx.aborted || !reply || reply.matches.length === 0) return null;
+    return { from: reply.cursorStart, to: reply.cursorEnd, validFor: /^[\w$]*\(?$/,
+      options: reply.matches.map((m) => ({ label: m, type: m.endsWith("(") ? "method" : "variable" })) };
+  };
 }
 
 export class CellView {
@@ -30,10 +48,14 @@ export class CellView {
       { key: "Shift-Enter", run: () => { hooks.run(this, true); return true; } },
       { key: "Mod-Enter", run: () => { hooks.run(this, false); return true; } },
     ]));
+    // One source object for the editor's life: the completion plugin tells sources apart by identity.
+    const completionData = [{ autocomplete: kernelCompletions(hooks) }];
     this.editor = new EditorView({
       doc: cell.source,
       parent: host,
-      extensions: [basicSetup, runKeys, ...(cell.type === "code" ? [java()] : [EditorView.lineWrapping]),
+      extensions: [basicSetup, runKeys,
+        ...(cell.type === "code" ? [java(), EditorState.languageData.of(() => completionData)]
+          : [EditorView.lineWrapping]),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) { cell.source = u.state.doc.toString(); hooks.changed(); }
         })],

@@ -33,6 +33,11 @@ export interface KernelListener {
   message(message: KernelMessage): void;
 }
 
+/** What the kernel proposes at a cursor: replace code[cursorStart, cursorEnd) with one of the matches. */
+export interface Completions { matches: string[]; cursorStart: number; cursorEnd: number }
+
+const COMPLETE_MS = 3000;
+
 interface KernelView { kernelId: string | null; state: string; reason: string | null; ticket: string | null; socketPath: string | null }
 
 export class KernelConnection {
@@ -42,6 +47,7 @@ export class KernelConnection {
   private closed = false;
   private retries = 0;
   private retryTimer: number | undefined;
+  private readonly completing = new Map<string, (c: Completions | null) => void>();
 
   constructor(private readonly api: Api, private readonly notebookId: string, private readonly listener: KernelListener) {}
 
@@ -72,6 +78,10 @@ export class KernelConnection {
     socket.onmessage = (e) => {
       const m = JSON.parse(String(e.data)) as KernelMessage;
       if (m.type === "status") this.setState(m.state, m.reason ?? "");
+      if (m.type === "complete_reply") {
+        this.completing.get(m.id)?.(m);
+        this.completing.delete(m.id);
+      }
       this.listener.message(m);
     };
     socket.onclose = () => {
@@ -93,6 +103,16 @@ export class KernelConnection {
   }
 
   interrupt(): boolean { return this.send({ type: "interrupt" }); }
+
+  /** Asks the kernel (JShell's source analysis) for completions; null without a kernel or after 3 s. */
+  complete(code: string, cursor: number): Promise<Completions | null> {
+    const id = `c${++this.counter}`;
+    if (!this.send({ type: "complete", id, code, cursor })) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.completing.set(id, resolve);
+      window.setTimeout(() => { if (this.completing.delete(id)) resolve(null); }, COMPLETE_MS);
+    });
+  }
 
   /** Restarts the kernel: in place while it lives; a dead or unreachable one is replaced by a new one. */
   restart(): boolean {

@@ -60,7 +60,8 @@ class NotebookPage {
 
   private view(cell: Cell): CellView {
     const bar = el("div", { class: "cell-bar" });
-    const v = new CellView(cell, { changed: () => this.changed(), run: (view, advance) => this.run(view, advance) }, bar);
+    const v = new CellView(cell, { changed: () => this.changed(), run: (view, advance) => this.run(view, advance),
+      complete: (code, cursor) => this.kernel.complete(code, cursor) }, bar);
     bar.append(button("↑", () => this.move(v, -1), { title: "Move up" }), button("↓", () => this.move(v, 1), { title: "Move down" }),
       button("✕", () => this.remove(v), { title: "Delete cell" }));
     return v;

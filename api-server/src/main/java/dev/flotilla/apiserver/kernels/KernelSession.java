@@ -54,6 +54,7 @@ final class KernelSession {
   private final Map<String, Pending> pending = new LinkedHashMap<>();
   private final List<KernelRequest> queued = new ArrayList<>();
   private StreamObserver<KernelRequest> kernel;
+  private boolean attachedOnce;
   private String state = "starting";
   private String reason = "";
   private Launched launched;
@@ -165,6 +166,10 @@ final class KernelSession {
       return;
     }
     kernel = stream;
+    attachedOnce = true;
+    if (state.equals("starting") && !reason.isEmpty()) {
+      setState("starting", ""); // no longer waiting for resources
+    }
     for (KernelRequest r : queued) {
       kernel.onNext(r);
     }
@@ -239,6 +244,17 @@ final class KernelSession {
         }
       }
       default -> { }
+    }
+  }
+
+  synchronized boolean attachedOnce() {
+    return attachedOnce;
+  }
+
+  /** The kernel is not placed yet, and why (the scheduler's pending reason); told to every socket once per change. */
+  synchronized void waiting(String why) {
+    if (state.equals("starting") && !attachedOnce && !why.equals(reason)) {
+      setState("starting", why);
     }
   }
 

@@ -153,7 +153,10 @@ public class Kernels {
     while (!s.dead()) {
       Outcome o;
       try {
-        o = launcher.poll(l, Duration.ofSeconds(30));
+        if (!s.attachedOnce()) {
+          launcher.pendingReason(l).ifPresent(why -> s.waiting("waiting for resources: " + why));
+        }
+        o = launcher.poll(l, s.attachedOnce() ? Duration.ofSeconds(30) : Duration.ofSeconds(3));
       } catch (LaunchException e) {
         if (e.retryable()) {
           continue;

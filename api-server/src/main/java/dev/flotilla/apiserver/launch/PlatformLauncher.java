@@ -10,11 +10,13 @@ import dev.flotilla.protocol.common.v1.FunctionDescriptor;
 import dev.flotilla.protocol.common.v1.ResourceSet;
 import dev.flotilla.protocol.common.v1.TaskArg;
 import dev.flotilla.protocol.scheduler.v1.CloseSessionRequest;
+import dev.flotilla.protocol.scheduler.v1.ClusterStatusRequest;
 import dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc;
 import dev.flotilla.protocol.scheduler.v1.GetObjectsRequest;
 import dev.flotilla.protocol.scheduler.v1.ObjectResult;
 import dev.flotilla.protocol.scheduler.v1.OpenSessionRequest;
 import dev.flotilla.protocol.scheduler.v1.OpenSessionResponse;
+import dev.flotilla.protocol.scheduler.v1.PendingTask;
 import dev.flotilla.protocol.scheduler.v1.TaskSpec;
 import dev.flotilla.protocol.scheduler.v1.WaitObjectsRequest;
 import dev.flotilla.runtime.internal.client.Channels;
@@ -136,6 +138,20 @@ public class PlatformLauncher {
         return new Outcome.Failed("CANCELLED", "", "the scheduler no longer knows this launch: " + e.getStatus().getDescription());
       }
       throw refused("cannot ask the scheduler about " + l.taskId(), e);
+    }
+  }
+
+  /**
+   * Why the entrypoint still waits to be placed (the scheduler's pending reason, e.g. "workspace
+   * quota: CPU 4/4 in use"), or empty once it runs or ended.
+   */
+  public Optional<String> pendingReason(Launched l) {
+    try {
+      return stub().clusterStatus(ClusterStatusRequest.newBuilder().setSessionId(l.sessionId()).build())
+          .getPendingList().stream().filter(p -> p.getTaskId().equals(l.taskId())).map(PendingTask::getReason)
+          .filter(r -> !r.isBlank()).findFirst();
+    } catch (StatusRuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -77,6 +77,12 @@ class KernelRelayIT {
       assertThat(failed.path("ename").asText()).isEqualTo("java.lang.ArrayIndexOutOfBoundsException");
       assertThat(failed.path("line").asInt()).as("the failing cell line").isEqualTo(3);
 
+      s.send("{\"type\":\"complete\",\"id\":\"c1\",\"code\":\"fl.ta\",\"cursor\":5}");
+      JsonNode completions = s.await("completions", CELL, n -> n.path("type").asText().equals("complete_reply"));
+      assertThat(completions.path("id").asText()).isEqualTo("c1");
+      assertThat(completions.path("matches").toString()).as(completions.toString()).contains("task(");
+      assertThat(completions.path("cursorStart").asInt()).isEqualTo(3);
+
       JsonNode where = s.end(s.execute("System.getenv(\"FLOTILLA_JOB_ID\")"), CELL);
       assertThat(where.path("text").asText()).as("the kernel runs in an executor of a scheduler job").matches("\"[^\"]+\"");
 
@@ -115,6 +121,26 @@ class KernelRelayIT {
     } finally {
       given().auth().oauth2(w.member.token()).delete(notebooks(w) + "/" + nb + "/kernel");
       given().auth().oauth2(w.member.token()).delete(notebooks(w) + "/" + other + "/kernel");
+    }
+  }
+
+  @Test
+  void aKernelOverItsWorkspacesQuota_waits_andTheSocketSaysWhy() {
+    ItWorld w = ItWorld.sharedA();
+    String tight = w.tenant.createWorkspace("tight");
+    given().auth().oauth2(w.tenant.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+        .body(java.util.Map.of("maxCpus", 0)).put(w.tenant.path() + "/workspaces/" + tight + "/quota").then().statusCode(200);
+    var member = w.tenant.invite(tight, "member");
+    String nb = ItNotebooks.create(member.token(), w.tenant.name(), tight, "waits");
+    String path = w.tenant.path() + "/workspaces/" + tight + "/notebooks/" + nb + "/kernel";
+    JsonPath opened = given().auth().oauth2(member.token()).post(path).then().statusCode(200).extract().jsonPath();
+    try (var s = KernelSocket.open(socket(opened), "flotilla.kernel.v1", "ticket." + opened.getString("ticket"))) {
+      JsonNode waiting = s.await("a starting status with the scheduler's reason", Duration.ofMinutes(1),
+          n -> n.path("type").asText().equals("status") && n.path("reason").asText().contains("workspace quota"));
+      assertThat(waiting.path("state").asText()).isEqualTo("starting");
+      assertThat(waiting.path("reason").asText()).startsWith("waiting for resources: ").contains("CPU");
+    } finally {
+      given().auth().oauth2(member.token()).delete(path).then().statusCode(204);
     }
   }
 

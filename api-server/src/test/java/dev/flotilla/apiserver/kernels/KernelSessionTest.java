@@ -171,4 +171,19 @@ class KernelSessionTest {
     assertThat(session.state()).isEqualTo("dead");
     assertThat(session.reason()).isEqualTo("idle for 30 minutes");
   }
+
+  @Test
+  void waitingForResources_isToldOncePerReason_andClearedWhenTheKernelAttaches() {
+    var c = new FakeClient("c");
+    session.join(c);
+    session.waiting("waiting for resources: workspace quota: CPU 1/1 in use");
+    session.waiting("waiting for resources: workspace quota: CPU 1/1 in use");
+    assertThat(c.got).hasSize(2);
+    assertThat(c.last().path("reason").asText()).contains("CPU 1/1");
+    session.attached(new FakeKernel());
+    assertThat(c.last().path("state").asText()).isEqualTo("starting");
+    assertThat(c.last().has("reason")).isFalse();
+    session.waiting("waiting for resources: later");
+    assertThat(c.got).hasSize(3);
+  }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * notebook whose kernel starts in the workspace's executor, defines a method in a cell and sums it
  * over 100 remote tasks (338350), watches a printing loop stream before interrupting it, sees the
  * kernel kept its state, renders a plot (a non-empty SVG image), restarts the kernel (definitions
- * forgotten), adds a markdown cell, reloads and finds cells and outputs, sees the versions; a member
+ * forgotten), gets completions from the kernel, adds a markdown cell, reloads and finds cells and outputs, sees the versions; a member
  * of another tenant opening the notebook's URL, or its id on their own paths, gets "Not found"; a
  * new API token is shown once; shutting the kernel down shows why. Screenshots land in {@code
  * docs/screenshots/}.
@@ -51,6 +51,7 @@ class NotebookBrowserIT {
     assertThat(output).contains("ok   a cell defines a method, the next sums it over 100 remote tasks: 338350",
         "ok   a cell that prints in a loop shows output before it ends; interrupt stops it",
         "ok   a plot renders as a non-empty SVG image", "ok   restart forgets definitions",
+        "ok   completion comes from the kernel",
         "ok   reload: the notebook is there", "ok   a user of another tenant opening the notebook's URL gets not found");
   }
 }
