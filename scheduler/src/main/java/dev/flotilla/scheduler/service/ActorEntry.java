@@ -25,6 +25,8 @@ final class ActorEntry {
   String creationTaskId;
   Reservation reservation;
   String deathReason;
+  /** Why its last incarnation died (it restarts, or it is dead); null while it never died. */
+  String lastDeath;
   /** Whose actor this is: its name, calls and handle count only within this tenancy. */
   Tenancy tenancy = Tenancy.LOCAL;
   /** Since when its current incarnation holds its resources (usage metering); null while not alive. */

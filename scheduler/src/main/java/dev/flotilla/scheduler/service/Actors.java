@@ -223,6 +223,7 @@ final class Actors {
         continue;
       }
       a.inFlight.put(call.spec.getTaskId(), call);
+      call.sentAt = c.now();
       NodeLink node = c.nodes.get(a.reservation.nodeId());
       node.send(NodeCommand.newBuilder().setAssign(TaskAssignment.newBuilder()
           .setTaskId(call.spec.getTaskId())
@@ -256,6 +257,7 @@ final class Actors {
     }
     call.attempt = done != null ? done.getAttempt() : running.attempt();
     a.inFlight.put(id, call);
+    call.sentAt = c.now();
     if (done != null) {
       callFinished(done);
     }
@@ -272,6 +274,7 @@ final class Actors {
         if (p.spec.getTaskId().equals(r.getTaskId()) && p.attempt == r.getAttempt()) {
           a.pending.remove(p);
           a.inFlight.put(p.spec.getTaskId(), p);
+          p.sentAt = c.now();
           call = p;
           break;
         }
@@ -331,6 +334,7 @@ final class Actors {
 
   /** The actor's process is gone: retry or fail its calls, then restart it if it may. */
   private void died(ActorEntry a, String reason) {
+    a.lastDeath = reason;
     releaseAll(a);
     List<CallEntry> retry = new ArrayList<>();
     for (CallEntry call : List.copyOf(a.inFlight.values())) {
@@ -544,7 +548,7 @@ final class Actors {
     }
     var t = new TaskEntry(creationSpec(a, a.incarnation == 0), c.now());
     t.actor = a;
-    t.state = TaskEntry.State.RUNNING;
+    t.markRunning(c.now());
     t.attempt = w.getAttempt();
     t.reservation = r;
     c.tasks.put(t.spec.getTaskId(), t);
@@ -565,6 +569,11 @@ final class Actors {
         died(a, "node " + a.recoverNode + " did not report it after the scheduler restarted");
       }
     }
+  }
+
+  /** Every actor known: alive, being created, recovering, or dead and not yet forgotten. */
+  java.util.Collection<ActorEntry> all() {
+    return byId.values();
   }
 
   /** The live named actor of that tenancy, namespace and name, or null. */

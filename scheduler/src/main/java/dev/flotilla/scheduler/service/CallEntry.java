@@ -8,6 +8,8 @@ final class CallEntry {
   int attempt;
   /** Retries left after actor death; negative means unlimited. */
   int retriesLeft;
+  /** When it was last sent to the actor's executor (or adopted after a restart); null before. */
+  java.time.Instant sentAt;
 
   CallEntry(ActorCallSpec spec, int retriesLeft) {
     this.spec = spec;

@@ -156,7 +156,7 @@ final class Coordinator {
         objects.get(a.getObjectId()).refCount++;
       }
     }
-    task.state = TaskEntry.State.RUNNING;
+    task.markRunning(now());
     if (done != null) {
       task.attempt = done.getAttempt();
       task.reservation = new Reservation(done.getNodeId(), Resources.of(Map.of()), List.of());
@@ -229,7 +229,7 @@ final class Coordinator {
       return false;
     }
     queue.remove(taskId);
-    t.state = TaskEntry.State.RUNNING;
+    t.markRunning(now());
     t.attempt = copy.attempt();
     t.reservation = copy.reservation() != null ? copy.reservation()
         : new Reservation(copy.nodeId(), Resources.of(Map.of()), List.of());
@@ -332,7 +332,7 @@ final class Coordinator {
 
   /** Sends a placed task (or actor creation) to the node its reservation is on. */
   void startPlaced(TaskEntry t, Reservation r) {
-    t.state = TaskEntry.State.RUNNING;
+    t.markRunning(now());
     t.reservation = r;
     NodeLink node = nodes.get(r.nodeId());
     if (node != null) {

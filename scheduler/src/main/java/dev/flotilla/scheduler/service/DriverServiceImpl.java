@@ -388,7 +388,8 @@ final class DriverServiceImpl extends DriverServiceGrpc.DriverServiceImplBase {
   @Override
   public void clusterStatus(ClusterStatusRequest req, StreamObserver<ClusterStatusResponse> out) {
     boolean operator = req.getSessionId().isEmpty() && (!edge.required() || edge.presented());
-    out.onNext(status.build(tenancyOf(req.getSessionId()), operator));
+    boolean session = !req.getSessionId().isEmpty() && coordinator.session(req.getSessionId()) != null;
+    out.onNext(status.build(tenancyOf(req.getSessionId()), operator, session));
     out.onCompleted();
   }
 

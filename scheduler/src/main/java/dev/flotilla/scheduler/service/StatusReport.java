@@ -8,19 +8,26 @@ import dev.flotilla.scheduler.core.NodeView;
 import dev.flotilla.scheduler.core.PendingView;
 import dev.flotilla.scheduler.core.Resources;
 
-/** What {@code flotilla cluster status} shows: nodes, their resources, and why tasks wait. */
+/**
+ * What {@code flotilla cluster status} and the dashboard show: nodes, their resources, why tasks
+ * wait, and, for a session, its workspace's running tasks and actors ({@link WorkspaceWork}).
+ */
 final class StatusReport {
   private final Coordinator c;
+  private final WorkspaceWork work;
 
   StatusReport(Coordinator c) {
     this.c = c;
+    this.work = new WorkspaceWork(c);
   }
 
   /**
    * @param viewer whose pending work to show, when not {@code everything}
    * @param everything show every tenancy's pending work (the operator's view)
+   * @param session whether a session asks: only then are {@code viewer}'s running tasks and
+   *     actors listed (never with {@code everything})
    */
-  ClusterStatusResponse build(Tenancy viewer, boolean everything) {
+  ClusterStatusResponse build(Tenancy viewer, boolean everything, boolean session) {
     synchronized (c) {
       var r = ClusterStatusResponse.newBuilder();
       for (NodeLink n : c.nodes.values()) {
@@ -52,6 +59,9 @@ final class StatusReport {
                 .setName(p.name())
                 .setReason(p.reason())
                 .setPendingSinceMs(p.pendingSince().toEpochMilli()));
+      }
+      if (session && !everything) {
+        work.addTo(r, viewer);
       }
       long running = c.tasks.values().stream().filter(t -> t.state == TaskEntry.State.RUNNING).count();
       return r.setRunningTasks(running).setFinishedTasks(c.finishedTasks).setObjects(c.objects.size()).build();

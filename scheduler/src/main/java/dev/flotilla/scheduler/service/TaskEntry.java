@@ -11,6 +11,8 @@ final class TaskEntry {
   final TaskSpec spec;
   final Instant submittedAt;
   State state = State.QUEUED;
+  /** When its current attempt was placed (or adopted); null while queued. */
+  Instant startedAt;
   int attempt;
   /** Retries left; negative means unlimited. */
   int retriesLeft;
@@ -23,6 +25,12 @@ final class TaskEntry {
     this.spec = spec;
     this.submittedAt = submittedAt;
     this.retriesLeft = spec.getMaxRetries();
+  }
+
+  /** It was placed (or adopted) and runs from {@code now}. */
+  void markRunning(Instant now) {
+    state = State.RUNNING;
+    startedAt = now;
   }
 
   boolean mayRetry() {
