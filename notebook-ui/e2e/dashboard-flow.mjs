@@ -1,7 +1,7 @@
 // Browser test of the workspace dashboard against a running api-server with a real scheduler and
 // gpu-worker behind it (the IT's EdgeCluster), in Debian's Chromium driven by playwright-core.
 // Environment: BASE_URL, TENANT, WORKSPACE (quota: one GPU; an SDK program holds it and has a
-// second GPU task waiting), USER_EMAIL (a member), GPU_MODEL, JOB_NAME (a job of the workspace),
+// second GPU task waiting, and an actor named ACTOR_NAME alive), USER_EMAIL (a member), GPU_MODEL, JOB_NAME (a job of the workspace),
 // FORBIDDEN_WORKSPACE (one of the tenant the user is not in), PASSWORD, SCREENSHOTS, CHROMIUM.
 // Exits 0 when every step passed; otherwise prints the failed step and exits 1.
 import { join } from "node:path";
@@ -32,6 +32,16 @@ try {
   await step("the waiting GPU task shows the scheduler's quota reason", async () => {
     await page.waitForFunction(() => [...document.querySelectorAll("#pending td.reason")]
       .some((td) => td.textContent.includes("workspace quota: GPU 1/1 in use")), undefined, { timeout: WAIT_MS });
+  });
+  await step("the GPU-holding task is listed as running on the node", async () => {
+    await page.waitForFunction(() => [...document.querySelectorAll("#running tr[data-kind='task']")]
+      .some((tr) => tr.textContent.includes("holdGpuUntil") && tr.textContent.includes("1 GPU")), undefined, { timeout: WAIT_MS });
+  });
+  await step("the named actor is listed with an alive badge", async () => {
+    const row = `#actors tr[data-state='alive']:has(td.actor-name:text-is('${env("ACTOR_NAME")}'))`;
+    await page.waitForSelector(row, { timeout: WAIT_MS });
+    const badge = await page.textContent(`${row} .badge-alive`);
+    if (badge !== "alive") throw new Error(`badge shown: ${badge}`);
   });
   await step("the usage chart is an SVG with the GPU-hours and CPU-hours bars and the budget", async () => {
     const bars = await page.locator("#usage-chart rect.chart-track").count();

@@ -1,9 +1,11 @@
 // The workspace dashboard: the platform's nodes, this workspace's waiting tasks with the
-// scheduler's reasons, its jobs (with their logs) and this month's usage against its quota.
+// scheduler's reasons, its running tasks and actors (work-tables.ts), its jobs (with their logs)
+// and this month's usage against its quota.
 // Refreshes every 5 s while open; the returned function stops that.
 import { Api, ApiError } from "./api";
 import { meter, usageChart } from "./charts";
 import { button, el } from "./dom";
+import { actorsTable, runningTable, since, table, type Actor, type Running } from "./work-tables";
 
 interface Amount { total: number; available: number }
 interface ClusterNode {
@@ -14,20 +16,12 @@ interface Pending { taskId: string; name: string; reason: string; pendingSince: 
 interface Quota { maxGpus: number | null; maxCpus: number | null; gpuHoursPerMonth: number | null }
 interface Cluster {
   cluster: "connected" | "not configured"; message: string; asOf: string; nodes: ClusterNode[]; pending: Pending[];
-  quota: Quota; usage: { month: string; cpuHours: number; gpuHours: number };
+  running: Running[]; actors: Actor[]; truncated: { running: boolean; actors: boolean }; quota: Quota; usage: { month: string; cpuHours: number; gpuHours: number };
 }
 interface Job { id: string; name: string | null; mainClass: string; status: string; createdAt: string; gpus: number; cpus: number }
 
 const REFRESH_MS = 5000;
 const GIB = 1024 ** 3;
-
-const table = (id: string, headers: string[]): HTMLTableElement =>
-  el("table", { id, class: "grid" }, el("tr", {}, ...headers.map((h) => el("th", {}, h))));
-
-const since = (iso: string): string => {
-  const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
-  return s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : `${Math.round(s / 3600)} h`;
-};
 
 function stateOf(e: unknown): { state: string; text: string } {
   const status = e instanceof ApiError ? e.status : 0;
@@ -100,9 +94,11 @@ export function renderDashboard(app: HTMLElement, api: Api): () => void {
   const path = `/api/v1/tenants/${api.tenant}/workspaces/${api.workspace}/cluster`;
   const state = el("p", { id: "cluster-state", class: "cluster-state" }, "loading…");
   const nodes = el("section", {}), pending = el("section", {}), usage = el("section", {});
+  const running = el("section", {}), actors = el("section", {});
   const jobs = el("section", {}), logs = el("section", { id: "logs" });
   app.replaceChildren(el("h1", {}, `Dashboard of ${api.workspace}`), state,
     el("h2", {}, "Nodes"), nodes, el("h2", {}, "Waiting tasks of this workspace"), pending,
+    el("h2", {}, "Running"), running, el("h2", {}, "Actors"), actors,
     el("h2", {}, "Usage against quota"), usage, el("h2", {}, "Jobs"), jobs, logs);
   let stopped = false;
   const refresh = async (): Promise<void> => {
@@ -115,6 +111,8 @@ export function renderDashboard(app: HTMLElement, api: Api): () => void {
         : `Cluster not configured: ${c.message}.`;
       nodes.replaceChildren(nodesTable(c.nodes));
       pending.replaceChildren(pendingTable(c.pending));
+      running.replaceChildren(runningTable(c.running, c.truncated.running));
+      actors.replaceChildren(actorsTable(c.actors, c.truncated.actors));
       usage.replaceChildren(usageSection(c));
     } catch (e) {
       if (stopped) return;

@@ -18,9 +18,39 @@ public final class DashboardDtos {
    * @param cluster {@link #CONNECTED} or {@link #NOT_CONFIGURED}
    * @param message what the state means, for people
    * @param pending this workspace's waiting work only, oldest first
+   * @param running this workspace's running tasks and actor calls only, oldest first (at most 500)
+   * @param actors this workspace's actors only, live ones first (at most 500)
+   * @param truncated whether more running tasks or actors exist than are listed
    */
   public record Cluster(String cluster, String message, Instant asOf, List<Node> nodes, List<Pending> pending,
-      QuotaDtos.Quota quota, Usage usage) {}
+      List<Running> running, List<Actor> actors, Truncated truncated, QuotaDtos.Quota quota, Usage usage) {}
+
+  /** Whether the scheduler left running tasks or actors out (it lists at most 500 of each). */
+  public record Truncated(boolean running, boolean actors) {
+    public static final Truncated NONE = new Truncated(false, false);
+  }
+
+  /**
+   * A task of the workspace that runs now: a task, an actor's constructor ({@code actorCreation})
+   * or an actor call ({@code actorId} set, {@code resources} empty: the actor holds them).
+   *
+   * @param actorId null for a plain task
+   */
+  public record Running(String taskId, String name, String nodeId, Map<String, Double> resources, Instant startedAt,
+      String jobId, String actorId, boolean actorCreation, int attempt) {}
+
+  /**
+   * An actor of the workspace.
+   *
+   * @param name null when unnamed
+   * @param state {@code PENDING}, {@code ALIVE}, {@code RESTARTING}, {@code DEAD} or {@code RECOVERING}
+   * @param reason why it died ({@code DEAD}), why it last died ({@code RESTARTING}), why it waits
+   *     ({@code PENDING}); null otherwise
+   * @param nodeId where it lives or is being constructed; null while unplaced or dead
+   */
+  public record Actor(String actorId, String className, String name, String namespace, String state, String reason,
+      String nodeId, Map<String, Double> resources, int restarts, String jobId, boolean detached, int callsRunning,
+      int callsQueued) {}
 
   /**
    * One node of the platform (nodes are the platform's capacity, shown to every tenant; never

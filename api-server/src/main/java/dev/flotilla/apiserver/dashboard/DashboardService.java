@@ -46,13 +46,15 @@ public class DashboardService {
       if (!scheduler.configured()) {
         return Uni.createFrom().item(new DashboardDtos.Cluster(DashboardDtos.NOT_CONFIGURED,
             "no scheduler is configured for this platform (flotilla.edge.scheduler-address): no nodes to show", now,
-            List.of(), List.of(), quota, month));
+            List.of(), List.of(), List.of(), List.of(), DashboardDtos.Truncated.NONE, quota, month));
       }
       return Panache.withSession(() -> WorkspaceGrants.of(access.tenant().id(), access.workspaceId(), "dashboard", now))
           .map(grant -> grant.orElseThrow(() -> ApiException.notFound("no workspace " + access.workspaceName())))
           .flatMap(grant -> Uni.createFrom().item(() -> askScheduler(grant)).runSubscriptionOn(BLOCKING))
-          .map(status -> new DashboardDtos.Cluster(DashboardDtos.CONNECTED, "nodes and this workspace's waiting work",
-              clock.instant(), ClusterViews.nodes(status), ClusterViews.pending(status), quota, month));
+          .map(status -> new DashboardDtos.Cluster(DashboardDtos.CONNECTED,
+              "nodes, and this workspace's waiting and running tasks and actors", clock.instant(),
+              ClusterViews.nodes(status), ClusterViews.pending(status), WorkViews.running(status),
+              WorkViews.actors(status), WorkViews.truncated(status), quota, month));
     }));
   }
 

@@ -7,11 +7,13 @@
  *   (@Allow viewer)     (Mutiny)          └─▶ SchedulerStatus (virtual thread) ─▶ WorkspaceSessions ─▶ scheduler
  *                                              ClusterStatus(session)          one session per workspace,
  *                                              ─▶ ClusterViews (no addresses)   stamped like the SDK edge's
+ *                                                 WorkViews (running, actors)
  * </pre>
  *
  * <p>Nodes are the platform's capacity and shown to every workspace, without network addresses;
- * pending work is the workspace's own, because the scheduler filters it by the session's tenant
- * and workspace. Each (tenant, workspace) gets one dashboard session, opened on first use with
+ * pending work, running tasks and actors are the workspace's own, because the scheduler filters
+ * them by the session's tenant and workspace (at most 500 running tasks and 500 actors, with a
+ * {@code truncated} flag). Each (tenant, workspace) gets one dashboard session, opened on first use with
  * the edge secret and the same stamp as an SDK session ({@code edge.WorkspaceGrants}: tenant,
  * workspace, limits, GPU budget), its lifeline held open, closed after ten idle minutes (injected
  * clock) and at shutdown. Without {@code flotilla.edge.scheduler-address} the answer is {@code

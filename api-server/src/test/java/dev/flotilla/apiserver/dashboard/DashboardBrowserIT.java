@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * The Dashboard page in a real browser ({@code notebook-ui/e2e/dashboard-flow.mjs} through {@link
  * ItBrowser}) against this api-server with a real scheduler and gpu-worker (one fake GPU) behind
  * it: a member logs in, opens the dashboard from the workspace nav, sees the node with its GPU
- * model, the waiting GPU task of an SDK program (through the edge) with the quota reason, the usage
+ * model, the waiting GPU task of an SDK program (through the edge) with the quota reason, its
+ * running GPU task and its named actor (alive badge), the usage
  * chart against the GPU-hour budget, the workspace's job and its log, the page refreshing itself,
  * and "Forbidden" for a workspace they are not in. Writes {@code docs/screenshots/dashboard.png}.
  */
@@ -44,8 +45,9 @@ class DashboardBrowserIT {
 
     try (GpuHolding program = GpuHolding.start(edge.port(), ws.token(), ws.name())) {
       String output = ItBrowser.run("dashboard-flow.mjs", root, Map.of("TENANT", tenant.name(), "WORKSPACE", ws.name(),
-          "USER_EMAIL", ws.member().email(), "GPU_MODEL", "FakeGPU", "JOB_NAME", "it", "FORBIDDEN_WORKSPACE", notTheirs), Duration.ofMinutes(5));
+          "USER_EMAIL", ws.member().email(), "GPU_MODEL", "FakeGPU", "JOB_NAME", "it", "FORBIDDEN_WORKSPACE", notTheirs, "ACTOR_NAME", GpuHoldingProgram.ACTOR_NAME), Duration.ofMinutes(5));
       assertThat(output).contains("ok   the waiting GPU task shows the scheduler's quota reason",
+          "ok   the GPU-holding task is listed as running on the node", "ok   the named actor is listed with an alive badge",
           "ok   the usage chart is an SVG", "ok   a workspace the user is not in: the dashboard says Forbidden");
       assertThat(program.failed()).as(program.output()).isFalse();
     }

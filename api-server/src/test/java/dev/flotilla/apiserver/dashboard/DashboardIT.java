@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * and its GPU are listed without its address; with the workspace's quota set to one GPU through
  * REST, an SDK program (its own JVM, an API token, through the edge) holds the GPU with one task
  * and submits a second, which the dashboard lists as pending with the scheduler's quota reason;
- * another tenant's member cannot read it.
+ * the same program's named actor and its running GPU task are listed for its workspace only (not
+ * for another workspace of the tenant, nor another tenant's); another tenant's member cannot read
+ * it.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedServers.class)
@@ -77,6 +79,51 @@ class DashboardIT {
       assertThat(program.ended(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("program ended; output:\n" + program.output()).isTrue();
       assertThat(program.exitValue()).as(program.output()).isZero();
       assertThat(program.output()).contains("both GPU tasks done: 1 42");
+    }
+  }
+
+  @Test
+  void namedActorAndRunningTask_listedForTheirWorkspace_notForAnotherWorkspaceOrTenant() throws Exception {
+    ItWorld world = ItWorld.sharedA();
+    ItWorld other = ItWorld.sharedB();
+    OneGpuWorkspace ws = OneGpuWorkspace.create(world.tenant, null);
+    try (GpuHolding program = GpuHolding.start(edge.port(), ws.token(), ws.name())) {
+      JsonPath mine = pollCluster(ws.member().token(), clusterPath(world, ws.name()),
+          "the named actor ALIVE and the GPU-holding task running",
+          b -> b.getList("actors.findAll { it.name == 'dash-counter' && it.state == 'ALIVE' }").size() == 1
+              && b.getList("running.findAll { it.name.contains('holdGpuUntil') }").size() == 1,
+          program);
+      Map<String, Object> actor = mine.getMap("actors.find { it.name == 'dash-counter' }");
+      Map<String, Object> task = mine.getMap("running.find { it.name.contains('holdGpuUntil') }");
+      String actorId = (String) actor.get("actorId");
+      String taskId = (String) task.get("taskId");
+      String node = mine.getString("nodes[0].nodeId");
+      assertThat(actor).containsEntry("className", "GpuHoldingProgram$Counter").containsEntry("nodeId", node).containsEntry("restarts", 0);
+      assertThat(actor.get("reason")).isNull();
+      assertThat(mine.getDouble("actors.find { it.name == 'dash-counter' }.resources.CPU")).isEqualTo(0.5);
+      assertThat(task).containsEntry("nodeId", node).containsEntry("actorCreation", false);
+      assertThat(task.get("actorId")).isNull();
+      assertThat(mine.getDouble("running.find { it.name.contains('holdGpuUntil') }.resources.GPU")).isEqualTo(1.0);
+      assertThat(Instant.parse((String) task.get("startedAt"))).isBefore(Instant.now().plusSeconds(1))
+          .isAfter(Instant.now().minus(DEADLINE.multipliedBy(2)));
+      assertThat(mine.getBoolean("truncated.running")).isFalse();
+      assertThat(mine.getBoolean("truncated.actors")).isFalse();
+      assertThat(mine.prettify()).doesNotContain("\"address\"").doesNotContain("127.0.0.1:");
+
+      String sameTenant = given().auth().oauth2(world.viewer.token()).get(clusterPath(world, world.workspace))
+          .then().statusCode(200).extract().asString();
+      String otherTenant = given().auth().oauth2(other.viewer.token()).get(clusterPath(other, other.workspace))
+          .then().statusCode(200).extract().asString();
+      assertThat(sameTenant).as("another workspace of the tenant").contains("\"nodes\"").doesNotContain(actorId, taskId, "dash-counter");
+      assertThat(otherTenant).as("another tenant's workspace").contains("\"nodes\"").doesNotContain(actorId, taskId, "dash-counter");
+
+      program.release();
+      pollCluster(ws.member().token(), clusterPath(world, ws.name()), "the actor gone or dead once the program ended",
+          b -> b.getList("actors.findAll { it.actorId == '" + actorId + "' && it.state != 'DEAD' }").isEmpty()
+              && b.getList("running.findAll { it.taskId == '" + taskId + "' }").isEmpty(),
+          program);
+      assertThat(program.ended(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("program ended; output:\n" + program.output()).isTrue();
+      assertThat(program.output()).contains("actor " + actorId + " ready: 1");
     }
   }
 
