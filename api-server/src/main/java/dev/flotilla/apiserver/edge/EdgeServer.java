@@ -59,6 +59,7 @@ public class EdgeServer {
   private final EdgeSessions sessions;
   private final Instance<CallbackService> callbacks;
   private ManagedChannel scheduler;
+  private ObjectRelay objects;
   private Server server;
 
   EdgeServer(EdgeConfig config, EdgeAuthenticator authenticator, java.time.InstantSource clock,
@@ -90,6 +91,8 @@ public class EdgeServer {
           .permitKeepAliveTime(10, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true)
           .addService(ServerInterceptors.intercept(relay(), new Authenticate()));
+      objects = new ObjectRelay(DriverServiceGrpc.newBlockingStub(scheduler), sessions, call -> GRANT.get());
+      builder.addService(ServerInterceptors.intercept(objects.definition(), new Authenticate()));
       // Launched platform code dials back here; each such service checks its own per-launch secret.
       callbacks.forEach(c -> builder.addService(c.definition()));
       server = builder.build().start();
@@ -108,11 +111,19 @@ public class EdgeServer {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
+    if (objects != null) {
+      objects.close();
+    }
   }
 
   /** How many SDK sessions are open through the edge (closed and idle ones pruned). */
   public int openSessions() {
     return sessions.size();
+  }
+
+  /** Bytes of large objects relayed between SDK clients and the workers' object stores. */
+  public long objectBytesRelayed() {
+    return objects == null ? 0 : objects.bytesRelayed();
   }
 
   /** The port SDK clients connect to; -1 when the edge is off. */
@@ -244,7 +255,7 @@ public class EdgeServer {
   }
 
   /** Messages as their bytes. */
-  private enum Bytes implements MethodDescriptor.Marshaller<byte[]> {
+  enum Bytes implements MethodDescriptor.Marshaller<byte[]> {
     INSTANCE;
 
     @Override

@@ -21,6 +21,8 @@ class AppMetrics {
       InstantSource clock) {
     Gauge.builder("flotilla.edge.sessions.open", edge, EdgeServer::openSessions)
         .description("SDK sessions open through the edge").register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("flotilla.edge.object.bytes", edge, EdgeServer::objectBytesRelayed)
+        .description("bytes of large objects relayed between SDK clients and workers").baseUnit("bytes").register(registry);
     Gauge.builder("flotilla.usage.collector.lag", usage, u -> lagSeconds(u.lastPull(), clock.instant()))
         .description("seconds since the last successful usage pull").baseUnit("seconds").register(registry);
   }

@@ -50,6 +50,19 @@ public class EdgeCluster implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /** The ids of the cluster's nodes, as the scheduler lists them. */
+  public static java.util.List<String> nodeIds() {
+    var channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(cluster.address().target()).usePlaintext().build();
+    try {
+      return dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+          .clusterStatus(dev.flotilla.protocol.scheduler.v1.ClusterStatusRequest.getDefaultInstance())
+          .getNodesList().stream().map(dev.flotilla.protocol.scheduler.v1.NodeStatus::getNodeId).toList();
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
   /** The scheduler's usage totals of a tenant, asked with the edge secret as the api-server asks. */
   public static dev.flotilla.protocol.scheduler.v1.UsageResponse usage(String tenant) {
     var channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(cluster.address().target()).usePlaintext().build();

@@ -146,6 +146,81 @@ class EdgeIT {
     assertThat(run.out()).contains("belongs to workspace '" + world.workspace + "', not 'some-other-workspace'");
   }
 
+  @Test
+  void largeObjects_putAndGetThroughTheEdge_relayedToTheWorkers_andOnlyForTheirOwnSession() throws Exception {
+    ItWorld world = ItWorld.sharedA();
+    byte[] jar = dev.flotilla.apiserver.TestJars.compile(java.util.Map.of(EdgeObjectsProgram.CLASS, EdgeObjectsProgram.SOURCE));
+    Path jarFile = java.nio.file.Files.createTempFile("large-objects", ".jar");
+    java.nio.file.Files.write(jarFile, jar);
+    long before = edge.objectBytesRelayed();
+    List<String> cp = new ArrayList<>(EdgeCluster.flotillaClassPath().stream().map(Path::toString).toList());
+    cp.add(jarFile.toString());
+    var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-cp",
+        String.join(java.io.File.pathSeparator, cp), EdgeObjectsProgram.CLASS).redirectErrorStream(true);
+    pb.environment().put("FLOTILLA_ADDRESS", "flotilla://127.0.0.1:" + edge.port());
+    pb.environment().put("FLOTILLA_TOKEN", world.memberToken.secret());
+    Process p = pb.start();
+    try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      StringBuilder seen = new StringBuilder();
+      String object = null;
+      for (String line; object == null && (line = out.readLine()) != null; ) {
+        seen.append(line).append('\n');
+        if (line.startsWith("object ")) {
+          object = line.substring(7).strip();
+        }
+      }
+      assertThat(object).as("the program's output:\n" + seen).isNotNull();
+      assertThat(seen.toString()).contains("checksums equal true; got back 6291456 bytes, last 42; local copy 5242880");
+      assertThat(edge.objectBytesRelayed() - before).as("bytes relayed by the edge").isGreaterThan(11L << 20);
+
+      // Another tenant's API token, with a session of its own, cannot read the object through the edge.
+      ItWorld other = ItWorld.sharedB();
+      String node = EdgeCluster.nodeIds().getFirst();
+      var b = channel(other.memberToken.secret());
+      try {
+        String bSession = dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc.newBlockingStub(b)
+            .openSession(dev.flotilla.protocol.scheduler.v1.OpenSessionRequest.newBuilder().setClientName("probe").build())
+            .getSessionId();
+        assertThat(fetchStatus(b, node, bSession, object)).isEqualTo(io.grpc.Status.Code.NOT_FOUND);
+        assertThat(fetchStatus(b, node, "made-up-session", object)).isEqualTo(io.grpc.Status.Code.NOT_FOUND);
+        assertThat(fetchStatus(b, "no-such-node", bSession, object)).isEqualTo(io.grpc.Status.Code.NOT_FOUND);
+        dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc.newBlockingStub(b).closeSession(
+            dev.flotilla.protocol.scheduler.v1.CloseSessionRequest.newBuilder().setSessionId(bSession).build());
+      } finally {
+        b.shutdownNow();
+      }
+      p.getOutputStream().write('\n');
+      p.getOutputStream().flush();
+      assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("the program ends").isTrue();
+      assertThat(p.exitValue()).isZero();
+    } finally {
+      p.destroyForcibly();
+      java.nio.file.Files.deleteIfExists(jarFile);
+    }
+  }
+
+  private io.grpc.ManagedChannel channel(String token) {
+    var headers = new io.grpc.Metadata();
+    headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    return io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1", edge.port()).usePlaintext()
+        .intercept(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers)).build();
+  }
+
+  private static io.grpc.Status.Code fetchStatus(io.grpc.Channel edgeChannel, String node, String session, String object) {
+    var h = new io.grpc.Metadata();
+    h.put(io.grpc.Metadata.Key.of("x-flotilla-node", io.grpc.Metadata.ASCII_STRING_MARSHALLER), node);
+    h.put(io.grpc.Metadata.Key.of("x-flotilla-session", io.grpc.Metadata.ASCII_STRING_MARSHALLER), session);
+    var stub = dev.flotilla.protocol.worker.v1.ObjectStoreServiceGrpc.newBlockingStub(edgeChannel)
+        .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(h)).withDeadlineAfter(30, TimeUnit.SECONDS);
+    try {
+      stub.fetch(dev.flotilla.protocol.worker.v1.FetchRequest.newBuilder().setObjectId(object).build()).forEachRemaining(c -> { });
+      return io.grpc.Status.Code.OK;
+    } catch (io.grpc.StatusRuntimeException e) {
+      return e.getStatus().getCode();
+    }
+  }
+
   private static UsageResponse usage(String tenant) {
     return EdgeCluster.usage(tenant);
   }

@@ -52,7 +52,7 @@ public final class FlotillaImpl implements Flotilla {
   private final long inlineLimit;
   private final ValueSerializer serializer;
   private final BytesCache cache = new BytesCache(64L << 20);
-  private final ObjectTransfer transfer = new ObjectTransfer();
+  private final ObjectTransfer transfer;
   private final RefReleaser releaser;
   private volatile boolean closed;
   private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> callSequences =
@@ -63,8 +63,9 @@ public final class FlotillaImpl implements Flotilla {
   private final Reconnector link;
 
   private FlotillaImpl(
-      ClusterAddress address, SessionContext context, ManagedChannel channel, OpenSessionResponse s) {
+      ClusterAddress address, SessionContext context, ManagedChannel channel, OpenSessionResponse s, boolean viaEdge) {
     this.address = address;
+    this.transfer = viaEdge ? new ObjectTransfer(channel, s.getSessionId()) : new ObjectTransfer();
     this.context = context;
     this.channel = channel;
     this.blocking = DriverServiceGrpc.newBlockingStub(channel);
@@ -119,7 +120,7 @@ public final class FlotillaImpl implements Flotilla {
               .withWaitForReady()
               .withDeadlineAfter(10, TimeUnit.SECONDS)
               .openSession(req.build());
-      var client = new FlotillaImpl(address, context, channel, s);
+      var client = new FlotillaImpl(address, context, channel, s, credentials != null);
       Ambient.opened(client);
       return client;
     } catch (StatusRuntimeException e) {

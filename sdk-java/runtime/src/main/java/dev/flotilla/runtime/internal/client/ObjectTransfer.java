@@ -12,8 +12,12 @@ import dev.flotilla.protocol.worker.v1.ObjectStoreServiceGrpc;
 import dev.flotilla.protocol.worker.v1.PutChunk;
 import dev.flotilla.protocol.worker.v1.PutHeader;
 import dev.flotilla.protocol.worker.v1.PutResponse;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
@@ -27,13 +31,35 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ObjectTransfer implements AutoCloseable {
   static final int CHUNK_BYTES = 4 << 20;
 
+  /** Names the node a relayed transfer is for (the edge resolves its address itself). */
+  static final Metadata.Key<String> NODE = Metadata.Key.of("x-flotilla-node", Metadata.ASCII_STRING_MARSHALLER);
+  /** The session a relayed fetch is made in (the edge checks the object is visible to it). */
+  static final Metadata.Key<String> SESSION = Metadata.Key.of("x-flotilla-session", Metadata.ASCII_STRING_MARSHALLER);
+
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final Channel edge;
+  private final String sessionId;
+
+  /** Straight to the nodes (inside the cluster, or a trusted network). */
+  ObjectTransfer() {
+    this(null, null);
+  }
+
+  /**
+   * @param edge when connected through a hosted platform's edge: every transfer goes over this
+   *     (authenticated) channel, naming the node and session in headers, since the nodes are not
+   *     reachable from outside; null to reach nodes directly
+   */
+  ObjectTransfer(Channel edge, String sessionId) {
+    this.edge = edge;
+    this.sessionId = sessionId;
+  }
 
   /** Uploads {@code bytes} as object {@code id} to {@code node}; blocks until it is stored. */
   void put(NodeRef node, String sessionId, String id, byte[] bytes) {
     var done = new CompletableFuture<PutResponse>();
     StreamObserver<PutChunk> out =
-        ObjectStoreServiceGrpc.newStub(channel(node.getAddress()))
+        ObjectStoreServiceGrpc.newStub(channel(node))
             .put(
                 new StreamObserver<>() {
                   @Override
@@ -81,7 +107,7 @@ final class ObjectTransfer implements AutoCloseable {
 
   private ByteBuffer fetchFrom(NodeRef node, String id, long size) {
     Iterator<DataChunk> chunks =
-        ObjectStoreServiceGrpc.newBlockingStub(channel(node.getAddress()))
+        ObjectStoreServiceGrpc.newBlockingStub(channel(node))
             .fetch(FetchRequest.newBuilder().setObjectId(id).build());
     if (size > Integer.MAX_VALUE - 16) {
       throw new FlotillaException("Object " + id + " is too large for one Java array: " + size);
@@ -94,8 +120,14 @@ final class ObjectTransfer implements AutoCloseable {
     return buf.flip();
   }
 
-  private ManagedChannel channel(String address) {
-    return channels.computeIfAbsent(address, Channels::open);
+  private Channel channel(NodeRef node) {
+    if (edge != null) {
+      Metadata h = new Metadata();
+      h.put(NODE, node.getNodeId());
+      h.put(SESSION, sessionId);
+      return ClientInterceptors.intercept(edge, MetadataUtils.newAttachHeadersInterceptor(h));
+    }
+    return channels.computeIfAbsent(node.getAddress(), Channels::open);
   }
 
   @Override
