@@ -24,24 +24,47 @@ async function runCell(page, code) {
   await page.keyboard.press("Shift+Enter");
 }
 
+/** Rewrites this tab's stored session (auth.ts keeps it in sessionStorage as flotilla.session); expiresIn: ms from now. */
+const editSession = (page, { expiresIn, ...fields }) => page.evaluate(([ms, f]) => {
+  const s = JSON.parse(sessionStorage.getItem("flotilla.session"));
+  sessionStorage.setItem("flotilla.session", JSON.stringify({ ...s, ...f, expiresAt: Date.now() + ms }));
+}, [expiresIn, fields]);
+
 async function waitForOutput(page, i, selector, timeout = KERNEL_MS) {
   await page.locator(".cell.code").nth(i).locator(selector).first().waitFor({ timeout });
 }
 
 try {
   const page = owner.page;
-
+  // Token refreshes (POSTs of the refresh_token grant) and visits of Keycloak's login page.
+  const refreshes = [];
+  const loginVisits = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/protocol/openid-connect/token") && (r.postData() ?? "").includes("grant_type=refresh_token")) {
+      refreshes.push(r.url());
+    }
+  });
+  page.on("framenavigated", (f) => { if (f === page.mainFrame() && f.url().includes("/protocol/openid-connect/auth")) loginVisits.push(f.url()); });
+  const refreshedWithoutLogin = (refreshesBefore, visitsBefore) => {
+    if (refreshes.length <= refreshesBefore) throw new Error("no grant_type=refresh_token request went to the token endpoint");
+    if (loginVisits.length !== visitsBefore) throw new Error(`sent to Keycloak's login page: ${loginVisits.at(-1)}`);
+  };
   await step("log in through the tenant's Keycloak (code + PKCE)", async () => {
     await page.goto(`${base}/#/t/${env("TENANT")}/w/${env("WORKSPACE")}`);
     await keycloakLogin(page, env("USER_EMAIL"));
     await page.waitForSelector("#new-name");
   });
-  await step("create a notebook", async () => {
+  await step("create a notebook after the access token expired: refreshed with the refresh token, no new login", async () => {
+    const [r, v] = [refreshes.length, loginVisits.length];
+    await editSession(page, { expiresIn: -1000 });
     await page.fill("#new-name", "Browser test notebook");
     await page.click("#create");
     await page.waitForSelector("#notebook-name");
     notebookUrl = page.url();
     notebookId = notebookUrl.split("/n/")[1];
+    refreshedWithoutLogin(r, v);
+    const expiresAt = await page.evaluate(() => JSON.parse(sessionStorage.getItem("flotilla.session")).expiresAt);
+    if (expiresAt <= Date.now()) throw new Error(`the stored session still expired: ${new Date(expiresAt).toISOString()}`);
   });
   await step("the notebook's kernel starts on the cluster (badge: idle)", async () => {
     await page.waitForFunction(() => document.querySelector("#kernel-state")?.textContent === "kernel: idle", null,
@@ -120,6 +143,15 @@ try {
     await page.getByRole("button", { name: "+ Markdown" }).click();
     await page.keyboard.type("# Results\n\nThe *answer* is above.");
     await page.waitForFunction(() => /^saved \(v\d+\)$/.test(document.querySelector("#saved")?.textContent ?? ""));
+  });
+  await step("a refused access token (401): refreshed once and the calls retried, no new login", async () => {
+    const [r, v] = [refreshes.length, loginVisits.length];
+    await editSession(page, { accessToken: "refused.by.the.server", expiresIn: 600_000 });
+    await page.reload();
+    await page.waitForSelector(".cell.markdown .markdown h1");
+    await page.waitForFunction(() => document.querySelector("#kernel-state")?.textContent === "kernel: idle", null,
+      { timeout: KERNEL_MS });
+    refreshedWithoutLogin(r, v);
   });
   await step("reload: the notebook is there with its cells and outputs, the kernel reconnects", async () => {
     await page.reload();

@@ -1,9 +1,13 @@
-// Every call to the api-server carries the session's bearer token. A 401 sends the user to log
-// in again; other failures surface the server's problem detail.
-import { login, session } from "./auth";
+// Every call to the api-server carries the session's bearer token, refreshed shortly before it
+// expires (auth.ts). A 401 refreshes once and retries; a second 401, or a failed refresh, sends
+// the user to log in again (back to the same hash route). Other failures surface the server's
+// problem detail, with its field errors (422).
+import { accessToken, login } from "./auth";
+
+export interface FieldError { field: string; message: string }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly errors: FieldError[] = []) {
     super(message);
   }
 }
@@ -40,7 +44,7 @@ export class Api {
     if (r.status === 204) return undefined as T;
     const text = await r.text();
     const json = text ? JSON.parse(text) : undefined;
-    if (!r.ok) throw new ApiError(r.status, json?.detail ?? json?.title ?? `HTTP ${r.status}`);
+    if (!r.ok) throw new ApiError(r.status, json?.detail ?? json?.title ?? `HTTP ${r.status}`, json?.errors ?? []);
     return json as T;
   }
 
@@ -53,20 +57,28 @@ export class Api {
   }
 
   private async send(method: string, path: string, body?: unknown): Promise<Response> {
-    const s = session(this.tenant);
-    if (!s) return login(this.tenant, location.hash);
-    let r: Response;
+    let token = await accessToken(this.tenant);
+    if (token === null) return login(this.tenant, location.hash);
+    let r = await this.fetch(method, path, token, body);
+    if (r.status === 401) {
+      token = await accessToken(this.tenant, token);
+      if (token === null) return login(this.tenant, location.hash);
+      r = await this.fetch(method, path, token, body);
+      if (r.status === 401) return login(this.tenant, location.hash);
+    }
+    return r;
+  }
+
+  private async fetch(method: string, path: string, token: string, body?: unknown): Promise<Response> {
     try {
-      r = await fetch(path, {
+      return await fetch(path, {
         method,
-        headers: { Authorization: `Bearer ${s.accessToken}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, "lost connection to the server");
     }
-    if (r.status === 401) return login(this.tenant, location.hash);
-    return r;
   }
 
   list(): Promise<Summary[]> { return this.call("GET", this.notebooks); }

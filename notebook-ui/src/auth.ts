@@ -1,5 +1,8 @@
 // Login through the tenant's Keycloak: authorization code + PKCE (S256) with the public client
-// the api-server provisions in every realm. The token lives in sessionStorage for this tab only.
+// the api-server provisions in every realm. The access and refresh tokens live in sessionStorage
+// for this tab only. An access token that expires within REFRESH_MARGIN_MS (or that the server
+// answered 401 to) is replaced through the realm's token endpoint with the refresh_token grant;
+// concurrent callers share one refresh. When the refresh fails the caller logs in again.
 
 export interface LoginConfig {
   tenant: string;
@@ -12,16 +15,76 @@ interface Session {
   tenant: string;
   accessToken: string;
   expiresAt: number;
+  refreshToken: string | null;
+  refreshExpiresAt: number | null;
+  tokenEndpoint: string;
+  clientId: string;
 }
+
+interface TokenAnswer { access_token: string; expires_in: number; refresh_token?: string; refresh_expires_in?: number }
 
 const SESSION = "flotilla.session";
 const PENDING = "flotilla.pending";
+/** Refresh this long before the access token expires, so a call never carries one about to lapse. */
+const REFRESH_MARGIN_MS = 30_000;
+let refreshing: Promise<Session | null> | null = null;
 
-export function session(tenant: string): Session | null {
+function stored(tenant: string): Session | null {
   const raw = sessionStorage.getItem(SESSION);
   if (!raw) return null;
   const s = JSON.parse(raw) as Session;
-  return s.tenant === tenant && s.expiresAt > Date.now() ? s : null;
+  return s.tenant === tenant ? s : null;
+}
+
+const refreshable = (s: Session): boolean =>
+  s.refreshToken !== null && (s.refreshExpiresAt === null || s.refreshExpiresAt > Date.now());
+
+/** This tab's session of the tenant while it can still make calls (a live access token or a usable refresh token). */
+export function session(tenant: string): Session | null {
+  const s = stored(tenant);
+  return s && (s.expiresAt > Date.now() || refreshable(s)) ? s : null;
+}
+
+/**
+ * A bearer token for the tenant: the stored one while it lives past the margin, else a refreshed
+ * one. After a 401 pass the refused token as {@code rejected}: a refresh happens unless another
+ * caller already replaced it. Null when there is no session and no refresh succeeds: log in.
+ */
+export async function accessToken(tenant: string, rejected?: string): Promise<string | null> {
+  const s = stored(tenant);
+  if (!s) return null;
+  const live = s.expiresAt - REFRESH_MARGIN_MS > Date.now();
+  if (live && (rejected === undefined || s.accessToken !== rejected)) return s.accessToken;
+  if (!refreshable(s)) return null;
+  refreshing ??= refresh(s).finally(() => { refreshing = null; });
+  return (await refreshing)?.accessToken ?? null;
+}
+
+async function refresh(s: Session): Promise<Session | null> {
+  try {
+    const r = await fetch(s.tokenEndpoint, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", client_id: s.clientId, refresh_token: s.refreshToken ?? "" }),
+    });
+    if (!r.ok) return null;
+    return keep(s.tenant, s.tokenEndpoint, s.clientId, (await r.json()) as TokenAnswer);
+  } catch {
+    return null;
+  }
+}
+
+function keep(tenant: string, tokenEndpoint: string, clientId: string, t: TokenAnswer): Session {
+  const now = Date.now();
+  const s: Session = {
+    tenant, accessToken: t.access_token, expiresAt: now + t.expires_in * 1000,
+    refreshToken: t.refresh_token ?? null,
+    // Keycloak answers 0 for an offline token, which does not lapse while idle.
+    refreshExpiresAt: t.refresh_expires_in ? now + t.refresh_expires_in * 1000 : null,
+    tokenEndpoint, clientId,
+  };
+  sessionStorage.setItem(SESSION, JSON.stringify(s));
+  return s;
 }
 
 export function logout(): void {
@@ -73,7 +136,8 @@ export async function completeLogin(): Promise<string | null> {
   sessionStorage.removeItem(PENDING);
   history.replaceState(null, "", location.pathname);
   if (query.get("state") !== pending.state) throw new Error("login state mismatch; try again");
-  const r = await fetch(`${pending.config.issuer}/protocol/openid-connect/token`, {
+  const tokenEndpoint = `${pending.config.issuer}/protocol/openid-connect/token`;
+  const r = await fetch(tokenEndpoint, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
@@ -85,8 +149,6 @@ export async function completeLogin(): Promise<string | null> {
     }),
   });
   if (!r.ok) throw new Error(`the login server refused the code (${r.status})`);
-  const t = (await r.json()) as { access_token: string; expires_in: number };
-  const s: Session = { tenant: pending.config.tenant, accessToken: t.access_token, expiresAt: Date.now() + t.expires_in * 1000 };
-  sessionStorage.setItem(SESSION, JSON.stringify(s));
+  keep(pending.config.tenant, tokenEndpoint, pending.config.clientId, (await r.json()) as TokenAnswer);
   return pending.returnTo;
 }

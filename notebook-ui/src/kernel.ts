@@ -13,7 +13,8 @@
 //                     | {type:"complete_reply", id, matches:string[], cursorStart, cursorEnd}
 //                     | {type:"notice", level, text}
 // A lost connection is retried with a fresh ticket (1 s, 2 s, 4 s … at most 15 s apart) while the
-// kernel lives; a dead kernel stays dead until the user restarts it (which starts a new one).
+// kernel lives; the ticket's POST goes through Api, so it carries a refreshed token (auth.ts). A
+// dead kernel stays dead until the user restarts it (which starts a new one).
 // Outputs only ever come from a kernel.
 import type { Api } from "./api";
 

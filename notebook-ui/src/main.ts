@@ -4,6 +4,7 @@
 //   #/t/{tenant}/w/{ws}        notebook list
 //   #/t/{tenant}/w/{ws}/n/{id} notebook
 //   #/t/{tenant}/w/{ws}/dashboard  nodes, waiting tasks, jobs, usage
+//   #/t/{tenant}/w/{ws}/quota      workspace and tenant quota, this month's usage
 //   #/t/{tenant}/w/{ws}/members | tokens | audit   administration
 import "./style.css";
 import { Api } from "./api";
@@ -13,6 +14,7 @@ import { renderAudit, renderMembers, renderTokens } from "./admin";
 import { renderDashboard } from "./dashboard";
 import { renderList } from "./list";
 import { renderNotebook } from "./notebook";
+import { renderQuota } from "./quota";
 
 const app = document.getElementById("app") as HTMLElement;
 const where = document.getElementById("where") as HTMLElement;
@@ -47,7 +49,7 @@ async function route(): Promise<void> {
   dispose = () => {};
   const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const [t, tenant, w, workspace, n, id] = parts;
-  where.replaceChildren([tenant, workspace].filter(Boolean).join(" / "), ...(workspace ? ["notebooks", "dashboard", "members", "tokens", "audit"].map((p) =>
+  where.replaceChildren([tenant, workspace].filter(Boolean).join(" / "), ...(workspace ? ["notebooks", "dashboard", "quota", "members", "tokens", "audit"].map((p) =>
     el("a", { href: `#/t/${tenant}/w/${workspace}${p === "notebooks" ? "" : `/${p}`}`, class: "nav" }, p)) : []));
   who.replaceChildren(tenant && session(tenant) ? button("Log out", () => { logout(); location.hash = "#/"; }) : "");
   if (t !== "t" || !tenant) return loginPage();
@@ -55,6 +57,7 @@ async function route(): Promise<void> {
   const api = new Api(tenant, workspace);
   if (n === "n" && id) { dispose = await renderNotebook(app, api, id); return; }
   if (n === "dashboard") { dispose = renderDashboard(app, api); return; }
+  if (n === "quota") return renderQuota(app, api);
   if (n === "members") return renderMembers(app, api);
   if (n === "tokens") return renderTokens(app, api);
   if (n === "audit") return renderAudit(app, api);

@@ -1,5 +1,6 @@
 package dev.flotilla.apiserver.notebook;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.apiserver.EmbeddedServers;
@@ -11,8 +12,10 @@ import dev.flotilla.apiserver.edge.EdgeCluster;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.net.URL;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +51,37 @@ class NotebookBrowserIT {
     String output = ItBrowser.run("notebook-flow.mjs", root, Map.of("TENANT", tenant.name(), "WORKSPACE", workspace,
         "USER_EMAIL", member.email(), "OTHER_TENANT", other.name(), "OTHER_WORKSPACE", otherWorkspace,
         "OTHER_EMAIL", stranger.email()), Duration.ofMinutes(10));
-    assertThat(output).contains("ok   a cell defines a method, the next sums it over 100 remote tasks: 338350",
+    assertThat(output).contains(
+        "ok   create a notebook after the access token expired: refreshed with the refresh token, no new login",
+        "ok   a refused access token (401): refreshed once and the calls retried, no new login",
+        "ok   a cell defines a method, the next sums it over 100 remote tasks: 338350",
         "ok   a cell that prints in a loop shows output before it ends; interrupt stops it",
         "ok   a plot renders as a non-empty SVG image", "ok   restart forgets definitions",
         "ok   completion comes from the kernel",
         "ok   reload: the notebook is there", "ok   a user of another tenant opening the notebook's URL gets not found");
+  }
+
+  /**
+   * The quota page ({@code e2e/quota-flow.mjs}): the tenant's GPU cap is 4 (set by the platform
+   * admin); its tenant admin sets the workspace's max GPUs to 2 and sees it after a reload, 5 shows
+   * the server's 422 next to the field and is not saved; a viewer reads the quota without a form.
+   */
+  @Test
+  void tenantAdmin_setsWorkspaceQuota_aboveTenantCap422_viewerReadOnly() throws Exception {
+    ItTenant tenant = ItPlatform.createTenant("shared");
+    String workspace = tenant.createWorkspace("quota");
+    ItUser viewer = tenant.invite(workspace, "viewer");
+    Map<String, Object> tenantQuota = new HashMap<>();
+    tenantQuota.put("maxGpus", 4);
+    tenantQuota.put("maxCpus", null);
+    tenantQuota.put("gpuHoursPerMonth", null);
+    given().auth().oauth2(ItPlatform.platformAdminToken()).contentType(ContentType.JSON).body(tenantQuota)
+        .put(tenant.path() + "/quota").then().statusCode(200);
+
+    String output = ItBrowser.run("quota-flow.mjs", root, Map.of("TENANT", tenant.name(), "WORKSPACE", workspace,
+        "ADMIN_EMAIL", tenant.adminEmail(), "VIEWER_EMAIL", viewer.email(), "TENANT_MAX_GPUS", "4"), Duration.ofMinutes(3));
+    assertThat(output).contains("ok   the admin sets max GPUs; after a reload the page shows it",
+        "ok   max GPUs above the tenant's cap: the server's 422 message next to the field, nothing saved",
+        "ok   a viewer sees the quota read-only");
   }
 }
