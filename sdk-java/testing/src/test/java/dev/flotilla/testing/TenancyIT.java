@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The scheduler's side of multi-tenancy, on a real cluster whose scheduler requires the edge
  * secret: sessions are opened for a tenant's workspace the way the api-server opens them. Names,
- * objects, actors and pending work of one tenant are invisible to another; workspace quotas hold
+ * objects, actors, pending and running work of one tenant are invisible to another; workspace quotas hold
  * work back with the reason; and nobody without the secret gets a session.
  */
 class TenancyIT {
@@ -94,6 +94,40 @@ class TenancyIT {
   }
 
   @Test
+  void clusterStatus_listsTheSessionsWorkspacesRunningTasksAndActors_onlyThose() {
+    try (Flotilla a = as("acme", "live", Map.of()); Flotilla nlp = as("acme", "nlp", Map.of());
+        Flotilla b = as("globex", "live", Map.of())) {
+      ActorHandle<Counter> model = a.actor(Counter::new, 1).options(ActorOptions.builder().name("model").build()).remote();
+      assertThat(model.task(Counter::value).remote().get(WAIT)).isEqualTo(1);
+      a.task(MathFns::slowIdentity, 7, 90_000L).options(TaskOptions.builder().name("hold").build()).remote();
+      ActorHandle<Counter> theirs = b.actor(Counter::new, 2).options(ActorOptions.builder().name("model").build()).remote();
+      assertThat(theirs.task(Counter::value).remote().get(WAIT)).isEqualTo(2);
+
+      ClusterStatusResponse seen = Await.until("acme/live's task 'hold' to run", WAIT, () -> status((FlotillaImpl) a),
+          s -> s.getRunningList().stream().anyMatch(t -> t.getName().equals("hold")));
+      var hold = seen.getRunningList().stream().filter(t -> t.getName().equals("hold")).findFirst().orElseThrow();
+      assertThat(hold.getNodeId()).isNotEmpty();
+      assertThat(hold.getResources().getAmountsMap()).containsEntry("CPU", 1.0);
+      assertThat(hold.getJobId()).isEqualTo(((FlotillaImpl) a).jobId());
+      assertThat(seen.getActorsList()).singleElement().satisfies(actor -> {
+        assertThat(actor.getActorId()).isEqualTo(model.actorId());
+        assertThat(actor.getName()).isEqualTo("model");
+        assertThat(actor.getState()).isEqualTo(dev.flotilla.protocol.scheduler.v1.ActorStatus.State.ALIVE);
+      });
+      ClusterStatusResponse otherWorkspace = status((FlotillaImpl) nlp);
+      ClusterStatusResponse otherTenant = status((FlotillaImpl) b);
+      assertThat(otherWorkspace.getRunningList()).as("acme/nlp's running work").isEmpty();
+      assertThat(otherWorkspace.getActorsList()).as("acme/nlp's actors").isEmpty();
+      assertThat(otherTenant.getRunningList()).as("globex/live's running work").isEmpty();
+      assertThat(otherTenant.getActorsList()).extracting(s -> s.getActorId()).as("globex/live sees its own actor only")
+          .containsExactly(theirs.actorId());
+      ClusterStatusResponse operator = status("", SECRET);
+      assertThat(operator.getRunningList()).as("no session: no running work listed").isEmpty();
+      assertThat(operator.getActorsList()).as("no session: no actors listed").isEmpty();
+    }
+  }
+
+  @Test
   void usage_isMeteredPerJobFromExecutorRunTime_andReadOnlyThroughTheEdge() {
     try (Flotilla a = as("umbrella", "metered", Map.of())) {
       List<ObjectRef<Integer>> cpu = new java.util.ArrayList<>();
@@ -144,12 +178,28 @@ class TenancyIT {
   private static dev.flotilla.protocol.scheduler.v1.UsageResponse usage(String secret, String tenant) {
     var channel = Channels.open(cluster.cluster().address().target());
     try {
-      var headers = new io.grpc.Metadata();
-      headers.put(io.grpc.Metadata.Key.of("x-flotilla-edge-secret", io.grpc.Metadata.ASCII_STRING_MARSHALLER), secret);
-      return DriverServiceGrpc.newBlockingStub(channel)
-          .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
-          .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+      return withSecret(channel, secret)
           .usage(dev.flotilla.protocol.scheduler.v1.UsageRequest.newBuilder().setTenant(tenant).build());
+    } finally {
+      Channels.close(channel);
+    }
+  }
+
+  /** A stub presenting {@code secret} as the edge does, with a 10 s deadline. */
+  private static DriverServiceGrpc.DriverServiceBlockingStub withSecret(io.grpc.Channel channel, String secret) {
+    var headers = new io.grpc.Metadata();
+    headers.put(io.grpc.Metadata.Key.of("x-flotilla-edge-secret", io.grpc.Metadata.ASCII_STRING_MARSHALLER), secret);
+    return DriverServiceGrpc.newBlockingStub(channel)
+        .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
+        .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** Cluster status as asked without a session, presenting {@code secret} (the operator's view). */
+  private static ClusterStatusResponse status(String sessionId, String secret) {
+    var channel = Channels.open(cluster.cluster().address().target());
+    try {
+      return withSecret(channel, secret)
+          .clusterStatus(ClusterStatusRequest.newBuilder().setSessionId(sessionId).build());
     } finally {
       Channels.close(channel);
     }
