@@ -24,6 +24,21 @@ async function runCell(page, code) {
   await page.keyboard.press("Shift+Enter");
 }
 
+/** The data-cell-id of every cell, in page order. */
+const cellIds = (page) => page.locator(".cells > .cell").evaluateAll((cells) => cells.map((c) => c.dataset.cellId));
+
+/** Fails unless the i-th cell is the selected one in command mode and holds the focus itself. */
+async function expectSelected(page, i) {
+  const state = await page.evaluate(() => {
+    const cells = [...document.querySelectorAll(".cells > .cell")];
+    return { selected: cells.map((c, n) => (c.classList.contains("selected") ? n : -1)).filter((n) => n >= 0),
+      command: cells.findIndex((c) => c.classList.contains("command")), focus: cells.indexOf(document.activeElement) };
+  });
+  if (state.selected.join() !== String(i) || state.command !== i || state.focus !== i) {
+    throw new Error(`expected cell ${i} selected in command mode: ${JSON.stringify(state)}`);
+  }
+}
+
 /** Rewrites this tab's stored session (auth.ts keeps it in sessionStorage as flotilla.session); expiresIn: ms from now. */
 const editSession = (page, { expiresIn, ...fields }) => page.evaluate(([ms, f]) => {
   const s = JSON.parse(sessionStorage.getItem("flotilla.session"));
@@ -173,6 +188,62 @@ try {
     if (count < 2) throw new Error(`only ${count} versions listed`);
   });
   await page.screenshot({ path: join(shots, "notebook-versions.png") });
+
+  await step("shortcuts: Esc selects the cell (command mode), B / A insert code cells below / above, J / K move", async () => {
+    await page.locator(".cells > .cell").nth(0).locator(".cm-content").click();
+    await page.keyboard.press("Escape");
+    await expectSelected(page, 0);
+    const before = await cellIds(page);
+    await page.keyboard.press("b");
+    const afterB = await cellIds(page);
+    if (afterB.length !== before.length + 1 || afterB[0] !== before[0] || afterB[2] !== before[1]) throw new Error(`after B: ${afterB}`);
+    await expectSelected(page, 1);
+    if (!(await page.locator(".cells > .cell").nth(1).evaluate((c) => c.classList.contains("code")))) throw new Error("B inserted no code cell");
+    await page.keyboard.press("a");
+    const afterA = await cellIds(page);
+    if (afterA.length !== before.length + 2 || afterA[2] !== afterB[1]) throw new Error(`after A: ${afterA}`);
+    await expectSelected(page, 1);
+    await page.keyboard.press("j");
+    await expectSelected(page, 2);
+    await page.keyboard.press("k");
+    await expectSelected(page, 1);
+    await page.keyboard.press("d");
+    await page.keyboard.press("d");
+    const afterDD = await cellIds(page);
+    if (afterDD.join() !== afterB.join()) throw new Error(`after D D: ${afterDD}, expected ${afterB}`);
+    await expectSelected(page, 1);
+  });
+  await step("shortcuts: M makes the selected cell markdown, Y code again", async () => {
+    const id = (await cellIds(page))[1];
+    await page.keyboard.press("m");
+    await page.waitForSelector(`.cells > .cell.markdown[data-cell-id='${id}']`);
+    await expectSelected(page, 1);
+    await page.keyboard.press("y");
+    await page.waitForSelector(`.cells > .cell.code[data-cell-id='${id}']`);
+    await expectSelected(page, 1);
+  });
+  await step("shortcuts: Enter edits, Alt+Enter runs the cell (42) and inserts a cell below to edit", async () => {
+    const before = await cellIds(page);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.closest(".cells > .cell") === document.querySelectorAll(".cells > .cell")[1]
+      && document.activeElement.closest(".cm-editor") !== null);
+    await page.keyboard.insertText("6 * 7");
+    await page.keyboard.press("Alt+Enter");
+    await page.locator(".cells > .cell").nth(1).locator(".output.result").waitFor({ timeout: KERNEL_MS });
+    const result = await page.locator(".cells > .cell").nth(1).locator(".outputs").innerText();
+    if (result.trim() !== "42") throw new Error(`6 * 7 shows: ${result}`);
+    const after = await cellIds(page);
+    if (after.length !== before.length + 1 || after[1] !== before[1] || after[3] !== before[2]) throw new Error(`after Alt+Enter: ${after}`);
+    const editing = await page.evaluate(() => [...document.querySelectorAll(".cells > .cell")].indexOf(document.activeElement?.closest(".cell")));
+    if (editing !== 2) throw new Error(`the editor with the focus is cell ${editing}, not the inserted one`);
+  });
+  await step("the Shortcuts button shows and hides the list", async () => {
+    await page.click("#shortcuts-toggle");
+    const text = await page.locator("#shortcuts").innerText();
+    for (const k of ["Alt+Enter", "D D", "M / Y"]) if (!text.includes(k)) throw new Error(`the list lacks ${k}: ${text}`);
+    await page.click("#shortcuts-toggle");
+    if (await page.isVisible("#shortcuts")) throw new Error("the list stayed open");
+  });
 
   const other = stranger.page;
   await step("a user of another tenant opening the notebook's URL gets not found", async () => {

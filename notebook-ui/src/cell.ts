@@ -1,5 +1,7 @@
 // One cell on the page: a CodeMirror editor (Java for code, plain for markdown), its outputs and
-// its execution count. Markdown cells show rendered until double-clicked.
+// its execution count. Markdown cells show rendered until double-clicked. In the editor:
+// Shift+Enter runs and advances, Ctrl/Cmd+Enter runs, Alt+Enter runs and inserts a cell below,
+// Esc leaves the editor for command mode (the page handles command-mode keys on the cell).
 import { java } from "@codemirror/lang-java";
 import { keymap } from "@codemirror/view";
 import { EditorState, Prec } from "@codemirror/state";
@@ -12,6 +14,10 @@ import { renderMarkdown } from "./markdown";
 export interface CellHooks {
   changed(): void;
   run(view: CellView, advance: boolean): void;
+  /** Alt+Enter: run, then a new cell below. */
+  runAndInsert(view: CellView): void;
+  /** Esc in the editor: command mode on this cell. */
+  leaveEditor(view: CellView): void;
   /** The kernel's completions for the cell's code at the cursor, or null. */
   complete(code: string, cursor: number): Promise<{ matches: string[]; cursorStart: number; cursorEnd: number } | null>;
 }
@@ -43,17 +49,22 @@ export class CellView {
     this.outputs = el("div", { class: "outputs" });
     this.rendered = el("div", { class: "markdown" });
     const host = el("div", { class: "editor" });
-    this.root = el("section", { class: `cell ${cell.type}`, "data-cell-id": cell.id }, toolbar, this.count, host, this.rendered, this.outputs);
+    // tabindex -1: the cell itself takes the focus in command mode, so its keys reach the page.
+    this.root = el("section", { class: `cell ${cell.type}`, "data-cell-id": cell.id, tabindex: "-1" }, toolbar, this.count, host, this.rendered, this.outputs);
     const runKeys = Prec.highest(keymap.of([
       { key: "Shift-Enter", run: () => { hooks.run(this, true); return true; } },
       { key: "Mod-Enter", run: () => { hooks.run(this, false); return true; } },
+      { key: "Alt-Enter", run: () => { hooks.runAndInsert(this); return true; } },
     ]));
+    // After basicSetup at the same precedence: an open completion list (its keymap is
+    // Prec.highest) or search panel takes Esc first.
+    const escape = keymap.of([{ key: "Escape", run: () => { hooks.leaveEditor(this); return true; } }]);
     // One source object for the editor's life: the completion plugin tells sources apart by identity.
     const completionData = [{ autocomplete: kernelCompletions(hooks) }];
     this.editor = new EditorView({
       doc: cell.source,
       parent: host,
-      extensions: [basicSetup, runKeys,
+      extensions: [basicSetup, runKeys, escape,
         ...(cell.type === "code" ? [java(), EditorState.languageData.of(() => completionData)]
           : [EditorView.lineWrapping]),
         EditorView.updateListener.of((u) => {
@@ -78,8 +89,15 @@ export class CellView {
     this.rendered.hidden = editing;
   }
 
+  /** Edit mode: the editor takes the focus (a markdown cell shows its source). */
   focus(): void {
+    this.showEditor(true);
     this.editor.focus();
+  }
+
+  /** Whether the keyboard focus is in this cell's editor. */
+  get editing(): boolean {
+    return this.editor.hasFocus;
   }
 
   clearOutputs(): void {

@@ -1,9 +1,11 @@
 // The notebook page: cells, toolbar (run all, interrupt, restart, kernel badge), autosave with a
-// "saved" indicator, version history with restore, .ipynb export.
+// "saved" indicator, version history with restore, .ipynb export, and the selected cell that
+// command-mode keys (shortcuts.ts) act on.
 import { Api, ApiError, type Cell, type Notebook } from "./api";
 import { CellView } from "./cell";
 import { button, el, showError } from "./dom";
 import { KernelConnection, type KernelMessage, type KernelState } from "./kernel";
+import { CommandKeys, type CommandTarget, shortcutsHelp } from "./shortcuts";
 
 const AUTOSAVE_MS = 800;
 
@@ -31,9 +33,12 @@ class NotebookPage {
   private readonly running = new Map<string, CellView>();
   private timer: number | undefined;
   private saving: Promise<void> = Promise.resolve();
+  private selected: CellView | null = null;
+  private readonly commandKeys = new CommandKeys();
 
   constructor(app: HTMLElement, private readonly api: Api, private readonly nb: Notebook) {
     this.kernel = new KernelConnection(api, nb.id, { state: (s, why) => this.kernelState(s, why), message: (m) => this.kernelMessage(m) });
+    const help = shortcutsHelp();
     const toolbar = el("div", { class: "toolbar" },
       button("+ Code", () => this.add("code", this.views.length)), button("+ Markdown", () => this.add("markdown", this.views.length)),
       button("Run all", () => this.views.forEach((v) => this.run(v, false))),
@@ -42,8 +47,12 @@ class NotebookPage {
       button("Shut down", () => void this.kernel.shutdown(), { id: "shutdown" }),
       this.badge, this.kernelReason, this.saved,
       button("Versions", () => void this.toggleHistory(), { id: "versions" }),
-      button("Export .ipynb", () => void this.exportIpynb()));
-    app.replaceChildren(el("h1", { id: "notebook-name" }, nb.name), toolbar, el("div", { class: "body" }, this.cellsHost, this.history));
+      button("Export .ipynb", () => void this.exportIpynb()), help.toggle);
+    app.replaceChildren(el("h1", { id: "notebook-name" }, nb.name), toolbar, help.panel, el("div", { class: "body" }, this.cellsHost, this.history));
+    this.cellsHost.addEventListener("keydown", (e) => {
+      const v = this.views.find((c) => c.root === e.target);
+      if (v) this.commandKeys.handle(e, this.commands(v));
+    });
     this.rebuild();
     void this.kernel.connect();
   }
@@ -61,19 +70,65 @@ class NotebookPage {
   private view(cell: Cell): CellView {
     const bar = el("div", { class: "cell-bar" });
     const v = new CellView(cell, { changed: () => this.changed(), run: (view, advance) => this.run(view, advance),
-      complete: (code, cursor) => this.kernel.complete(code, cursor) }, bar);
+      complete: (code, cursor) => this.kernel.complete(code, cursor),
+      runAndInsert: (view) => { this.run(view, false); this.add("code", this.views.indexOf(view) + 1); },
+      leaveEditor: (view) => this.select(view, "command") }, bar);
+    v.root.addEventListener("focusin", () => this.select(v, v.editing ? "edit" : "command"));
     bar.append(button("↑", () => this.move(v, -1), { title: "Move up" }), button("↓", () => this.move(v, 1), { title: "Move down" }),
       button("✕", () => this.remove(v), { title: "Delete cell" }));
     return v;
   }
 
-  private add(type: "code" | "markdown", at: number): void {
+  /** Highlights the cell; in command mode the cell itself takes the focus (the editor loses it). */
+  private select(v: CellView, mode: "edit" | "command"): void {
+    if (this.selected !== v) this.selected?.root.classList.remove("selected", "command");
+    this.selected = v;
+    v.root.classList.add("selected");
+    v.root.classList.toggle("command", mode === "command");
+    if (mode === "command" && document.activeElement !== v.root) {
+      v.root.focus({ preventScroll: true });
+      v.root.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  /** The command-mode actions on one cell. */
+  private commands(v: CellView): CommandTarget {
+    const at = () => this.views.indexOf(v);
+    return {
+      edit: () => v.focus(),
+      run: (advance) => this.run(v, advance, "command"),
+      insert: (where) => this.add("code", at() + (where === "below" ? 1 : 0), "command"),
+      remove: () => {
+        const i = at();
+        this.remove(v);
+        const next = this.views[i] ?? this.views[i - 1];
+        if (next) this.select(next, "command");
+      },
+      setType: (type) => this.setType(v, type),
+      select: (by) => { const next = this.views[at() + by]; if (next) this.select(next, "command"); },
+    };
+  }
+
+  private add(type: "code" | "markdown", at: number, mode: "edit" | "command" = "edit"): void {
     const cell: Cell = { id: crypto.randomUUID(), type, source: "", outputs: [], executionCount: null };
     this.nb.cells.splice(at, 0, cell);
     const v = this.view(cell);
     this.views.splice(at, 0, v);
     this.cellsHost.insertBefore(v.root, this.cellsHost.children[at] ?? null);
-    v.focus();
+    if (mode === "edit") v.focus(); else this.select(v, "command");
+    this.changed();
+  }
+
+  /** M / Y: the cell becomes markdown (its outputs and count dropped) or code; a new view replaces the old. */
+  private setType(v: CellView, type: "code" | "markdown"): void {
+    if (v.cell.type === type) return;
+    v.cell.type = type;
+    if (type === "markdown") { v.cell.outputs = []; v.cell.executionCount = null; }
+    const i = this.views.indexOf(v);
+    const next = this.view(v.cell);
+    this.views[i] = next;
+    v.root.replaceWith(next.root);
+    this.select(next, "command");
     this.changed();
   }
 
@@ -94,7 +149,7 @@ class NotebookPage {
     this.changed();
   }
 
-  private run(v: CellView, advance: boolean): void {
+  private run(v: CellView, advance: boolean, mode: "edit" | "command" = "edit"): void {
     if (v.cell.type === "markdown") {
       v.showEditor(false);
     } else {
@@ -109,7 +164,9 @@ class NotebookPage {
     }
     if (advance) {
       const i = this.views.indexOf(v);
-      if (i === this.views.length - 1) this.add("code", i + 1); else this.views[i + 1].focus();
+      if (i === this.views.length - 1) this.add("code", i + 1, mode);
+      else if (mode === "edit") this.views[i + 1].focus();
+      else this.select(this.views[i + 1], "command");
     }
   }
 
