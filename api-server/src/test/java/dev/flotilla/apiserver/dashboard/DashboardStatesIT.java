@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard of an api-server without a scheduler (no {@code flotilla.edge.scheduler-address}):
- * 200 saying {@code not configured}, no nodes or pending work, the workspace's quota and usage
+ * 200 saying {@code not configured}, no nodes, pending or running work or actors, the workspace's quota and usage
  * still there.
  */
 @QuarkusTest
@@ -27,6 +27,9 @@ class DashboardStatesIT {
     assertThat(body.getString("message")).contains("flotilla.edge.scheduler-address");
     assertThat(body.getList("nodes")).isEmpty();
     assertThat(body.getList("pending")).isEmpty();
+    assertThat(body.getList("running")).isEmpty();
+    assertThat(body.getList("actors")).isEmpty();
+    assertThat(body.getBoolean("truncated.running")).isFalse();
     assertThat(body.getMap("quota")).containsKeys("maxGpus", "maxCpus", "gpuHoursPerMonth");
     assertThat(body.getDouble("usage.gpuHours")).isGreaterThanOrEqualTo(0);
   }
