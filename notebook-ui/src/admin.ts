@@ -4,6 +4,13 @@ import { Api, ApiError } from "./api";
 import { button, el, showError } from "./dom";
 
 interface Member { userId: string; email: string; role: string; since: string }
+interface Mail { status: "pending" | "sent" | "failed" | "not-configured" | "not-needed"; message: string | null; at: string | null }
+interface Invitation { id: string; email: string; role: string; createdAt: string; mail: Mail }
+
+const MAIL_LABELS: Record<Mail["status"], string> = {
+  "pending": "e-mail pending", "sent": "e-mail sent", "failed": "e-mail FAILED",
+  "not-configured": "no e-mail sent (mail not configured)", "not-needed": "no e-mail needed",
+};
 interface Token { id: string; name: string; prefix: string; userId: string; createdAt: string; expiresAt: string; revokedAt: string | null }
 interface AuditEvent { at: string; actor: string; action: string; target: string; detail: string | null }
 
@@ -20,11 +27,18 @@ export async function renderMembers(app: HTMLElement, api: Api): Promise<void> {
   const role = el("select", { "aria-label": "Role" }, ...ROLES.map((r) => el("option", { value: r }, r)));
   const status = el("p", { class: "status" });
   const list = el("ul", { class: "members" });
+  const invitations = el("ul", { class: "invitations" });
+  // The invitation's answer says what became of its e-mail (sent, or plainly that none was sent and why).
   const invite = button("Invite", async () => {
-    try { await api.call("POST", path, { email: email.value.trim(), role: role.value }); void renderMembers(app, api); }
-    catch (e) { status.textContent = (e as Error).message; }
+    try {
+      const r = await api.call<{ invitation: Invitation }>("POST", path, { email: email.value.trim(), role: role.value });
+      await renderMembers(app, api);
+      (app.querySelector(".status") as HTMLElement).textContent = r.invitation.mail.message ?? "";
+    } catch (e) { status.textContent = (e as Error).message; void renderInvitations(invitations, api, status); }
   });
-  app.replaceChildren(el("h1", {}, `Members of ${api.workspace}`), el("div", { class: "row" }, email, role, invite), status, list);
+  app.replaceChildren(el("h1", {}, `Members of ${api.workspace}`), el("div", { class: "row" }, email, role, invite), status, list,
+    el("h2", {}, "Invitations"), invitations);
+  void renderInvitations(invitations, api, status);
   try {
     for (const m of await api.call<Member[]>("GET", path)) {
       const select = el("select", { "aria-label": `Role of ${m.email}` }, ...ROLES.map((r) => el("option", r === m.role ? { value: r, selected: "" } : { value: r }, r)));
@@ -37,6 +51,19 @@ export async function renderMembers(app: HTMLElement, api: Api): Promise<void> {
       })));
     }
   } catch (e) { failure(app, e); }
+}
+
+async function renderInvitations(list: HTMLElement, api: Api, status: HTMLElement): Promise<void> {
+  const path = `/api/v1/tenants/${api.tenant}/workspaces/${api.workspace}/invitations`;
+  try {
+    const all = await api.call<Invitation[]>("GET", path);
+    list.replaceChildren(...all.map((i) => el("li", { title: i.mail.message ?? "" }, `${i.email} (${i.role}): ${MAIL_LABELS[i.mail.status]} `,
+      button("Resend", async () => {
+        try { const r = await api.call<Invitation>("POST", `${path}/${i.id}/resend`); status.textContent = r.mail.message ?? ""; }
+        catch (e) { status.textContent = (e as Error).message; }
+        void renderInvitations(list, api, status);
+      }))));
+  } catch (e) { list.replaceChildren(el("li", {}, (e as Error).message)); }
 }
 
 export async function renderTokens(app: HTMLElement, api: Api): Promise<void> {

@@ -47,4 +47,10 @@ public record ItTenant(String name, String mode, String realm, String adminEmail
     }
     return new ItUser(realm, email, r.path("userId"));
   }
+
+  /** The id of the invitation of {@code email} into the workspace, as its admins list it. */
+  public String invitationId(String workspace, String email) {
+    return given().auth().oauth2(adminToken()).get(path() + "/workspaces/" + workspace + "/invitations")
+        .then().statusCode(200).extract().path("find { it.email == '" + email + "' }.id");
+  }
 }

@@ -19,6 +19,8 @@ public interface FlotillaConfig {
 
   Auth auth();
 
+  Mail mail();
+
   /** Where Keycloak is and how to reach its admin API (master realm, {@code admin-cli}). */
   interface Keycloak {
     /** Base URL, e.g. {@code http://127.0.0.1:8180}. */
@@ -44,6 +46,13 @@ public interface FlotillaConfig {
     Optional<String> bootstrapAdminEmail();
 
     Optional<String> bootstrapAdminPassword();
+
+    /**
+     * Where the notebook UI is served, as its users' browsers reach it; invitation e-mails lead
+     * back to its login for the tenant ({@code <url>#/t/<tenant>}). Must match a notebook redirect URI.
+     */
+    @WithDefault("http://127.0.0.1:8080/")
+    String notebookUrl();
   }
 
   interface Auth {
@@ -58,5 +67,40 @@ public interface FlotillaConfig {
     /** Lifetime when a request does not say. */
     @WithDefault("P30D")
     Duration apiTokenDefaultLifetime();
+  }
+
+  /**
+   * The SMTP server Keycloak sends invitation e-mails through ({@code FLOTILLA_MAIL_HOST}, …). Mail
+   * is on when {@code host} is set (then {@code from} is required); unset, invitations are stored
+   * but not e-mailed, and their answers say so.
+   */
+  interface Mail {
+    Optional<String> host();
+
+    @WithDefault("25")
+    int port();
+
+    /** The sender address of every e-mail, e.g. {@code flotilla@example.com}. */
+    Optional<String> from();
+
+    /** Display name of the sender. */
+    @WithDefault("Flotilla")
+    String fromName();
+
+    /** SMTP login; no authentication unless set. */
+    Optional<String> user();
+
+    Optional<String> password();
+
+    @WithDefault("false")
+    boolean starttls();
+
+    /** SMTP over TLS from the first byte (usually port 465). */
+    @WithDefault("false")
+    boolean ssl();
+
+    /** How long an invitation's action link stays valid. */
+    @WithDefault("PT72H")
+    Duration invitationLifespan();
   }
 }

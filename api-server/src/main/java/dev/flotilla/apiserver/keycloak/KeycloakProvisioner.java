@@ -32,6 +32,7 @@ public class KeycloakProvisioner {
         .flatMap(existing -> existing != null
             ? admin.put("/" + realm, new JsonObject().put("organizationsEnabled", true))
             : admin.post("", RealmLayout.realm(realm, true, "Flotilla")))
+        .flatMap(v -> configureMail(realm))
         .flatMap(v -> admin.createIfAbsent("/" + realm + "/roles",
             RealmLayout.role(RealmLayout.PLATFORM_ADMIN_ROLE, "Administers the whole platform: tenants")))
         .flatMap(v -> populate(realm))
@@ -48,7 +49,48 @@ public class KeycloakProvisioner {
         .flatMap(created -> admin.createIfAbsent("/" + realm + "/roles",
                 RealmLayout.role(RealmLayout.TENANT_ADMIN_ROLE, "Administers this tenant"))
             .flatMap(v -> populate(realm))
+            .flatMap(v -> configureMail(realm))
             .onFailure().call(e -> deleteRealm(realm)));
+  }
+
+  /** Whether {@code flotilla.mail.host} is set, so realms send e-mails through it. */
+  public boolean mailConfigured() {
+    return config.mail().host().isPresent();
+  }
+
+  /** {@code host:port} of the configured mail server, for messages. */
+  public String mailHost() {
+    return config.mail().host().orElse("(none)") + ":" + config.mail().port();
+  }
+
+  /**
+   * Points the realm's {@code smtpServer} at the configured mail server (replacing what was
+   * there); does nothing when mail is not configured. Idempotent.
+   */
+  public Uni<Void> configureMail(String realm) {
+    return mailConfigured()
+        ? admin.put("/" + realm, new JsonObject().put("smtpServer", RealmLayout.smtpServer(config.mail())))
+        : Uni.createFrom().voidItem();
+  }
+
+  /** The user's pending required actions (e.g. {@code VERIFY_EMAIL}, {@code UPDATE_PASSWORD}). */
+  public Uni<List<String>> requiredActions(String realm, String userId) {
+    return admin.getObject("/" + realm + "/users/" + userId).map(u -> {
+      JsonArray actions = u.getJsonArray("requiredActions", new JsonArray());
+      return actions.stream().map(String::valueOf).toList();
+    });
+  }
+
+  /**
+   * Asks Keycloak to e-mail the user a link to perform these actions, valid for {@code lifespan},
+   * ending at {@code redirectUri} of the notebook client. Fails with {@link KeycloakException}
+   * when Keycloak cannot send it (it answers 500 when the SMTP server refuses or is down).
+   */
+  public Uni<Void> sendActionsEmail(String realm, String userId, List<String> actions, String redirectUri,
+      java.time.Duration lifespan) {
+    String query = "?lifespan=" + lifespan.toSeconds() + "&client_id=" + RealmLayout.NOTEBOOK_CLIENT
+        + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
+    return admin.put("/" + realm + "/users/" + userId + "/execute-actions-email" + query, new JsonArray(actions));
   }
 
   public Uni<Void> deleteRealm(String realm) {

@@ -2,6 +2,7 @@ package dev.flotilla.apiserver.keycloak;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import dev.flotilla.apiserver.config.FlotillaConfig;
 import java.util.List;
 
 /**
@@ -102,5 +103,24 @@ public final class RealmLayout {
           .put("type", "password").put("value", password).put("temporary", temporary)));
     }
     return user;
+  }
+
+  /**
+   * The realm's {@code smtpServer} (Keycloak wants every value as a string): where it sends the
+   * e-mails of required actions. Authentication only when a user is configured.
+   */
+  static JsonObject smtpServer(FlotillaConfig.Mail mail) {
+    JsonObject smtp = new JsonObject()
+        .put("host", mail.host().orElseThrow())
+        .put("port", String.valueOf(mail.port()))
+        .put("from", mail.from().orElseThrow(() -> new IllegalStateException(
+            "flotilla.mail.from (FLOTILLA_MAIL_FROM) is required when flotilla.mail.host is set")))
+        .put("fromDisplayName", mail.fromName())
+        .put("starttls", String.valueOf(mail.starttls()))
+        .put("ssl", String.valueOf(mail.ssl()))
+        .put("auth", String.valueOf(mail.user().isPresent()));
+    mail.user().ifPresent(u -> smtp.put("user", u));
+    mail.password().ifPresent(p -> smtp.put("password", p));
+    return smtp;
   }
 }

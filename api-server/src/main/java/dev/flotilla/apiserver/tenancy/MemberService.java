@@ -7,6 +7,7 @@ import dev.flotilla.apiserver.auth.TenantRef;
 import dev.flotilla.apiserver.auth.WorkspaceRole;
 import dev.flotilla.apiserver.error.ApiException;
 import dev.flotilla.apiserver.keycloak.KeycloakProvisioner;
+import dev.flotilla.apiserver.mail.MailStatus;
 import dev.flotilla.apiserver.persistence.ApiTokenEntity;
 import dev.flotilla.apiserver.persistence.InvitationEntity;
 import dev.flotilla.apiserver.persistence.MembershipEntity;
@@ -23,36 +24,49 @@ import java.util.UUID;
  * realm with required actions (verify e-mail, set a password), or finds the existing one, adds it
  * to the tenant's organization in shared mode, and stores the invitation and the membership.
  * Removing a member revokes its API tokens there, and in shared mode takes the user out of the
- * organization once it has no role left in the tenant. Non-blocking.
+ * organization once it has no role left in the tenant. After the invitation is committed its
+ * e-mail is sent ({@link Invitations}); the audit row of the invitation says how that went.
+ * Non-blocking.
  */
 @ApplicationScoped
 public class MemberService {
   private static final List<String> INVITED_ACTIONS = List.of("VERIFY_EMAIL", "UPDATE_PASSWORD");
   private final KeycloakProvisioner keycloak;
   private final OrganizationMembers organization;
+  private final Invitations invitations;
   private final AuditLog audit;
   private final InstantSource clock;
 
-  MemberService(KeycloakProvisioner keycloak, OrganizationMembers organization, AuditLog audit, InstantSource clock) {
+  MemberService(KeycloakProvisioner keycloak, OrganizationMembers organization, Invitations invitations, AuditLog audit,
+      InstantSource clock) {
     this.keycloak = keycloak;
     this.organization = organization;
+    this.invitations = invitations;
     this.audit = audit;
     this.clock = clock;
   }
 
-  public Uni<MemberDtos.Member> invite(Access access, MemberDtos.Invite request) {
+  /** The committed membership and the id of its invitation row. */
+  private record Stored(MembershipEntity member, UUID invitationId) {}
+
+  /** Invites; fails with 503 after committing the invitation when its e-mail could not be sent. */
+  public Uni<MemberDtos.Invited> invite(Access access, MemberDtos.Invite request) {
     TenantRef tenant = access.tenant();
     String email = request.email().toLowerCase(java.util.Locale.ROOT);
+    WorkspaceRole role = WorkspaceRole.parse(request.role());
     return keycloak.ensureUser(tenant.realm(), email, INVITED_ACTIONS, null, false)
         .call(user -> tenant.mode() == TenantRef.Mode.SHARED
             ? keycloak.addOrganizationMember(tenant.organizationId(), user.id()) : Uni.createFrom().voidItem())
         .flatMap(user -> Panache.withTransaction(() -> find(access, user.id())
             .flatMap(existing -> existing != null
                 ? Uni.createFrom().failure(ApiException.conflict(email + " is already a member"))
-                : store(access, user.id(), email, WorkspaceRole.parse(request.role())))));
+                : store(access, user.id(), email, role))))
+        .flatMap(s -> invitations.mail(access, s.invitationId(), s.member().userId, email, "member.invite",
+                email + " as " + role.wire())
+            .map(i -> new MemberDtos.Invited(s.member().userId, email, role.wire(), s.member().createdAt, i)));
   }
 
-  private Uni<MemberDtos.Member> store(Access access, String userId, String email, WorkspaceRole role) {
+  private Uni<Stored> store(Access access, String userId, String email, WorkspaceRole role) {
     Instant now = clock.instant();
     MembershipEntity m = new MembershipEntity();
     m.id = UUID.randomUUID();
@@ -71,10 +85,8 @@ public class MemberService {
     i.userId = userId;
     i.invitedBy = access.caller().subject();
     i.createdAt = now;
-    return m.persist().flatMap(x -> i.persist())
-        .flatMap(x -> audit.record(access, m.tenantId, "member.invite", target(access, userId),
-            email + " as " + role.wire()))
-        .map(x -> view(m));
+    i.mailStatus = MailStatus.PENDING.name();
+    return m.persist().flatMap(x -> i.persist()).map(x -> new Stored(m, i.id));
   }
 
   public Uni<List<MemberDtos.Member>> list(Access access) {
@@ -112,7 +124,7 @@ public class MemberService {
     return find(access, userId).onItem().ifNull().failWith(() -> ApiException.notFound("no member " + userId + " here"));
   }
 
-  private static String target(Access access, String userId) {
+  static String target(Access access, String userId) {
     return WorkspaceService.target(access, access.workspaceName()) + "/member/" + userId;
   }
 

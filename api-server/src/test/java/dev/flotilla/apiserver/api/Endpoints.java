@@ -26,6 +26,9 @@ public final class Endpoints {
     /** The id of a member of {@link #workspace()} whose role may change or who may be removed. */
     String disposableMember();
 
+    /** The id of an invitation into {@link #workspace()} (one that may be resent). */
+    String invitation();
+
     /** The id of an API token in {@link #workspace()} owned by its plain member. */
     String memberToken();
 
@@ -91,6 +94,10 @@ public final class Endpoints {
           s -> new Call("PATCH", ws(s, s.workspace()) + "/members/" + s.disposableMember(), Map.of("role", "viewer"))),
       new Endpoint("DELETE", W + "/members/{user}", Rule.WORKSPACE_ADMIN,
           s -> new Call("DELETE", ws(s, s.workspace()) + "/members/" + s.disposableMember(), null)),
+      new Endpoint("GET", W + "/invitations", Rule.WORKSPACE_ADMIN,
+          s -> new Call("GET", ws(s, s.workspace()) + "/invitations", null)),
+      new Endpoint("POST", W + "/invitations/{invitation}/resend", Rule.WORKSPACE_ADMIN,
+          s -> new Call("POST", ws(s, s.workspace()) + "/invitations/" + s.invitation() + "/resend", null), false),
       new Endpoint("POST", W + "/tokens", Rule.WORKSPACE_MEMBER,
           s -> new Call("POST", ws(s, s.workspace()) + "/tokens", Map.of("name", ItPlatform.unique("tok")))),
       new Endpoint("GET", W + "/tokens", Rule.WORKSPACE_MEMBER,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.flotilla.apiserver.EmbeddedServers;
 import dev.flotilla.apiserver.ItPlatform;
 import dev.flotilla.apiserver.ItTokens;
+import dev.flotilla.apiserver.ItUser;
 import dev.flotilla.apiserver.ItWorld;
 import dev.flotilla.apiserver.auth.Allow;
 import dev.flotilla.apiserver.auth.Rule;
@@ -102,6 +103,12 @@ class RoleMatrixIT {
     @Override
     public String disposableMember() {
       return w.tenant.inviteOnly(w.workspace, "viewer").id();
+    }
+
+    @Override
+    public String invitation() {
+      ItUser invited = w.tenant.inviteOnly(w.workspace, "viewer");
+      return w.tenant.invitationId(w.workspace, invited.email());
     }
 
     @Override

@@ -28,6 +28,11 @@ record WorldScene(ItWorld w) implements Endpoints.Scene {
   }
 
   @Override
+  public String invitation() {
+    return w.tenant.invitationId(w.workspace, w.member.email());
+  }
+
+  @Override
   public String memberToken() {
     return w.memberToken.id();
   }

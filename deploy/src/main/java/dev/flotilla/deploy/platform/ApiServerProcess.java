@@ -19,9 +19,10 @@ final class ApiServerProcess {
 
   /** The api-server's settings, as the environment variables it reads. */
   record Config(String host, int port, PlatformSettings.Database db, PlatformSettings.Keycloak keycloak,
-      String realm, String platformAdminEmail, String platformAdminPassword, Edge edge) {
+      String realm, String platformAdminEmail, String platformAdminPassword, Edge edge, Map<String, String> mail) {
     Map<String, String> environment() {
-      return Map.ofEntries(
+      var env = new java.util.HashMap<>(mail);
+      env.putAll(Map.ofEntries(
           Map.entry("FLOTILLA_API_PORT", String.valueOf(port)),
           Map.entry("QUARKUS_HTTP_HOST", host),
           Map.entry("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl("apiserver")),
@@ -39,7 +40,16 @@ final class ApiServerProcess {
           Map.entry("FLOTILLA_EDGE_SCHEDULER_ADDRESS", edge.schedulerAddress()),
           Map.entry("FLOTILLA_EDGE_SECRET", edge.secret()),
           Map.entry("FLOTILLA_EDGE_GRPC_HOST", host),
-          Map.entry("FLOTILLA_EDGE_GRPC_PORT", String.valueOf(edge.port())));
+          Map.entry("FLOTILLA_EDGE_GRPC_PORT", String.valueOf(edge.port())),
+          // Invitation e-mails lead back to the notebook UI this server serves.
+          Map.entry("FLOTILLA_PLATFORM_NOTEBOOK_URL", "http://127.0.0.1:" + port + "/")));
+      return env;
+    }
+
+    @Override
+    public String toString() {
+      return "ApiServerProcess.Config[" + host + ":" + port + ", " + db + ", " + keycloak + ", realm " + realm
+          + ", mail " + mail.keySet() + "]"; // never a password
     }
   }
 

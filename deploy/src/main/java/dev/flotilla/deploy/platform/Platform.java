@@ -52,6 +52,7 @@ public final class Platform {
         out.println("  Keycloak:        " + up.keycloakUrl() + "  (realm " + DemoBootstrap.REALM + ")");
         out.println("  Scheduler:       " + up.schedulerAddress() + "  (1 gpu-worker; PostgreSQL " + up.database() + ")");
         out.println("  Platform admin:  " + DemoBootstrap.PLATFORM_ADMIN + "  (password in " + up.platformAdminPasswordFile() + ")");
+        out.println("  Mail:            " + settings.mailSummary());
         out.println("Logs in " + settings.home().resolve("logs") + "; stop everything with `./flotilla down`.");
         return Optional.of(up.schedulerAddress());
       } catch (RuntimeException e) {

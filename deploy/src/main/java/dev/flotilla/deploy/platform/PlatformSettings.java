@@ -17,6 +17,10 @@ import java.util.Map;
  *   <li>External PostgreSQL instead of the embedded one: {@code FLOTILLA_DB_HOST}, {@code FLOTILLA_DB_PORT}
  *       (5432), {@code FLOTILLA_DB_USER} (flotilla), {@code FLOTILLA_DB_PASSWORD}; databases
  *       {@code apiserver} and {@code scheduler} are created when missing.
+ *   <li>Invitation e-mails: {@code FLOTILLA_MAIL_HOST}, {@code FLOTILLA_MAIL_PORT} (25),
+ *       {@code FLOTILLA_MAIL_FROM} (required with a host), {@code FLOTILLA_MAIL_USER},
+ *       {@code FLOTILLA_MAIL_PASSWORD}, {@code FLOTILLA_MAIL_STARTTLS}, {@code FLOTILLA_MAIL_SSL}: passed to
+ *       the api-server as they are; none set, invitations are not e-mailed.
  *   <li>External Keycloak instead of the embedded one: {@code FLOTILLA_KEYCLOAK_URL},
  *       {@code FLOTILLA_KEYCLOAK_ADMIN_USER} (admin), {@code FLOTILLA_KEYCLOAK_ADMIN_PASSWORD}
  *       (a master-realm administrator).
@@ -24,9 +28,10 @@ import java.util.Map;
  *
  * @param externalDatabase null: embedded PostgreSQL
  * @param externalKeycloak null: embedded Keycloak
+ * @param mail the {@code FLOTILLA_MAIL_*} variables, handed to the api-server as they are (empty: no mail)
  */
 public record PlatformSettings(Path home, Path postgresBase, Path postgresCache, String apiHost, int apiPort,
-    int edgePort, Path apiServerJar, Database externalDatabase, Keycloak externalKeycloak) {
+    int edgePort, Path apiServerJar, Database externalDatabase, Keycloak externalKeycloak, Map<String, String> mail) {
 
   /** A PostgreSQL server: where, and a user allowed to create databases. */
   public record Database(String host, int port, String user, String password) {
@@ -77,7 +82,34 @@ public record PlatformSettings(Path home, Path postgresBase, Path postgresCache,
     }
     return new PlatformSettings(home.toAbsolutePath(), pgCache.resolve("postgres").toAbsolutePath(),
         pgCache.toAbsolutePath(), env.getOrDefault("FLOTILLA_API_HOST", "127.0.0.1"),
-        port(env, "FLOTILLA_API_PORT", 8080), port(env, "FLOTILLA_EDGE_GRPC_PORT", 8090), jar.toAbsolutePath(), db, kc);
+        port(env, "FLOTILLA_API_PORT", 8080), port(env, "FLOTILLA_EDGE_GRPC_PORT", 8090), jar.toAbsolutePath(), db, kc, mail(env));
+  }
+
+  /** The set {@code FLOTILLA_MAIL_*} variables (SMTP server of invitation e-mails; see the api-server README). */
+  private static Map<String, String> mail(Map<String, String> env) {
+    var mail = new java.util.TreeMap<String, String>();
+    env.forEach((k, v) -> {
+      if (k.startsWith("FLOTILLA_MAIL_") && blankToNull(v) != null) {
+        mail.put(k, v);
+      }
+    });
+    if (mail.containsKey("FLOTILLA_MAIL_HOST")) {
+      required(env, "FLOTILLA_MAIL_FROM", "FLOTILLA_MAIL_HOST");
+    }
+    return java.util.Collections.unmodifiableMap(mail);
+  }
+
+  @Override
+  public String toString() {
+    return "PlatformSettings[" + home + ", api " + apiHost + ":" + apiPort + ", edge " + edgePort + ", " + externalDatabase
+        + ", " + externalKeycloak + ", mail " + mail.keySet() + "]"; // never a password
+  }
+
+  /** The summary line about invitation e-mails. */
+  public String mailSummary() {
+    String host = mail.get("FLOTILLA_MAIL_HOST");
+    return host == null ? "not configured (invitations are not e-mailed)"
+        : "SMTP " + host + ":" + mail.getOrDefault("FLOTILLA_MAIL_PORT", "25") + " from " + mail.get("FLOTILLA_MAIL_FROM");
   }
 
   /** The address clients use: loopback when the server listens on every interface. */

@@ -65,7 +65,8 @@ final class PlatformStart {
     SecretFile adminPasswordFile = new SecretFile(secrets().resolve("platform-admin-password"));
     String adminPassword = adminPasswordFile.readOrGenerate();
     var config = new ApiServerProcess.Config(settings.apiHost(), settings.apiPort(), db, kc, DemoBootstrap.REALM,
-        DemoBootstrap.PLATFORM_ADMIN, adminPassword, new ApiServerProcess.Edge(scheduler, edgeSecret, settings.edgePort()));
+        DemoBootstrap.PLATFORM_ADMIN, adminPassword, new ApiServerProcess.Edge(scheduler, edgeSecret, settings.edgePort()),
+        settings.mail());
     var log = logs().resolve("api-server.log");
     Process api = ApiServerProcess.start(settings.apiServerJar(), config, log);
     state.addProcess("api-server", api.toHandle());

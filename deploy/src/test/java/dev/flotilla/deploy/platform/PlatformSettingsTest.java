@@ -47,4 +47,21 @@ class PlatformSettingsTest {
     assertThatThrownBy(() -> PlatformSettings.fromEnvironment(Map.of("FLOTILLA_API_PORT", "80000"), ROOT))
         .hasMessage("FLOTILLA_API_PORT must be a port number (1-65535), got 80000");
   }
+
+  @Test
+  void fromEnvironment_mail_passedOnAsSetAndSummarized() {
+    var none = PlatformSettings.fromEnvironment(Map.of("FLOTILLA_HOME", "/h", "FLOTILLA_MAIL_USER", " "), ROOT);
+    assertThat(none.mail()).isEmpty();
+    assertThat(none.mailSummary()).isEqualTo("not configured (invitations are not e-mailed)");
+
+    var s = PlatformSettings.fromEnvironment(Map.of("FLOTILLA_HOME", "/h", "FLOTILLA_MAIL_HOST", "smtp.example",
+        "FLOTILLA_MAIL_PORT", "587", "FLOTILLA_MAIL_FROM", "ops@example.com", "FLOTILLA_MAIL_PASSWORD", "mpw",
+        "FLOTILLA_OTHER", "x"), ROOT);
+    assertThat(s.mail()).containsOnlyKeys("FLOTILLA_MAIL_HOST", "FLOTILLA_MAIL_PORT", "FLOTILLA_MAIL_FROM",
+        "FLOTILLA_MAIL_PASSWORD");
+    assertThat(s.mailSummary()).isEqualTo("SMTP smtp.example:587 from ops@example.com");
+    assertThat(s.toString()).doesNotContain("mpw");
+    assertThatThrownBy(() -> PlatformSettings.fromEnvironment(Map.of("FLOTILLA_MAIL_HOST", "smtp.example"), ROOT))
+        .hasMessage("FLOTILLA_MAIL_FROM must be set when FLOTILLA_MAIL_HOST is");
+  }
 }
