@@ -6,7 +6,8 @@
  *   <li>{@link dev.flotilla.apiserver.keycloak.KeycloakAdmin}: the HTTP client; a non-2xx answer is
  *       a {@link dev.flotilla.apiserver.keycloak.KeycloakException}.
  *   <li>{@link dev.flotilla.apiserver.keycloak.KeycloakProvisioner}: realms, organizations,
- *       users, role grants; idempotent where Keycloak allows (409 = present).
+ *       users, role grants, the realms' {@code smtpServer} and execute-actions e-mails; idempotent
+ *       where Keycloak allows (409 = present).
  *   <li>{@link dev.flotilla.apiserver.keycloak.RealmLayout}: what every realm we make holds — the
  *       audience scope {@code flotilla-api} (a realm default, so every client, the tests' too,
  *       gets it), {@code flotilla-notebook} (public, authorization code + PKCE S256) and
