@@ -2,6 +2,7 @@ package dev.flotilla.apiserver.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Workspace administration and membership against the real Keycloak and PostgreSQL: workspaces
  * created, renamed and deleted; members invited (a Keycloak user with required actions, in the
- * organization in shared mode), logging in, changing role and being removed, in both modes.
+ * organization in shared mode), logging in, changing role and being removed, in both modes; without
+ * mail configured, invitations say that no e-mail was sent.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedServers.class)
@@ -131,6 +133,27 @@ class WorkspaceMembersIT {
     assertThat(ItPlatform.keycloak().status("/" + t.realm() + "/users/" + viewer.id())).isEqualTo(200);
     assertThat(ItPlatform.keycloak().status("/" + ItPlatform.platformRealm() + "/users/" + viewer.id())).isEqualTo(404);
     given().auth().oauth2(viewer.token()).get(t.path() + "/workspaces/" + ws).then().statusCode(200);
+  }
+
+  /** These ITs run without {@code flotilla.mail.*}: the answers say plainly that no e-mail went out. */
+  @Test
+  void invite_mailNotConfigured_answerAndListSayNoEmailSent() {
+    ItTenant t = ItPlatform.createTenant("shared");
+    String ws = t.createWorkspace("nomail");
+    String email = ItPlatform.unique("nomail") + "@" + t.name() + ".example";
+    String invitations = t.path() + "/workspaces/" + ws + "/invitations";
+
+    String id = given().auth().oauth2(t.adminToken()).contentType(ContentType.JSON)
+        .body(Map.of("email", email, "role", "member")).post(t.path() + "/workspaces/" + ws + "/members")
+        .then().statusCode(201).body("invitation.mail.status", equalTo("not-configured"))
+        .body("invitation.mail.message", containsString("No e-mail was sent"))
+        .extract().path("invitation.id");
+    given().auth().oauth2(t.adminToken()).get(invitations).then().statusCode(200)
+        .body("find { it.id == '" + id + "' }.mail.status", equalTo("not-configured"));
+    given().auth().oauth2(t.adminToken()).post(invitations + "/" + id + "/resend").then().statusCode(200)
+        .body("mail.status", equalTo("not-configured")).body("mail.message", containsString("No e-mail was sent"));
+    given().auth().oauth2(t.adminToken()).post(invitations + "/" + java.util.UUID.randomUUID() + "/resend")
+        .then().statusCode(404).contentType("application/problem+json");
   }
 
   @Test
