@@ -150,9 +150,25 @@ try {
     await page.waitForSelector(".cm-tooltip-autocomplete li");
     const items = await page.locator(".cm-tooltip-autocomplete li").allInnerTexts();
     if (!items.some((t) => t.startsWith("task"))) throw new Error(`completions: ${items.join(", ")}`);
+    await page.waitForSelector(".cm-completionInfo .completion-docs");
+    const docs = await page.textContent(".cm-completionInfo .completion-docs");
+    if (!docs.includes("task")) throw new Error(`documentation shown: ${docs}`);
     await page.keyboard.press("Escape");
     await page.keyboard.press("Control+A");
     await page.keyboard.press("Backspace");
+  });
+  await step("a progress bar over 20 remote tasks updates in place and ends at 20/20", async () => {
+    await runCell(page, [
+      "var rs = new ArrayList<ObjectRef<Integer>>();",
+      "for (int i = 0; i < 20; i++) rs.add(fl.task(x -> { long end = System.nanoTime() + 50_000_000L; while (System.nanoTime() < end) { } return x; }, i).remote());",
+      "Progress.get(fl, rs).size()"].join("\n"));
+    await waitForOutput(page, 6, ".output.result");
+    const cell = page.locator(".cell.code").nth(6);
+    const bars = cell.locator("iframe.display.html[data-display-id]");
+    if ((await bars.count()) !== 1) throw new Error(`progress outputs: ${await bars.count()}`);
+    const html = await bars.getAttribute("srcdoc");
+    if (!html.includes("20/20")) throw new Error(`progress bar: ${html}`);
+    if ((await outputs(page, 6)).trim() !== "20") throw new Error(`result: ${await outputs(page, 6)}`);
   });
   await step("add a markdown cell, autosave", async () => {
     await page.getByRole("button", { name: "+ Markdown" }).click();

@@ -20,6 +20,8 @@ export interface CellHooks {
   leaveEditor(view: CellView): void;
   /** The kernel's completions for the cell's code at the cursor, or null. */
   complete(code: string, cursor: number): Promise<{ matches: string[]; cursorStart: number; cursorEnd: number } | null>;
+  /** The kernel's documentation for what is at the cursor (empty when none). */
+  inspect(code: string, cursor: number): Promise<string[]>;
 }
 
 /**
@@ -32,8 +34,15 @@ function kernelCompletions(hooks: CellHooks) {
     if (!ctx.explicit && !ctx.matchBefore(/\.[\w$]*$/)) return null;
     const reply = await hooks.complete(ctx.state.doc.toString(), ctx.pos);
     if (ctx.aborted || !reply || reply.matches.length === 0) return null;
+    const code = ctx.state.doc.toString();
+    // The documentation of an option: what the kernel says of the code with the option applied.
+    const info = (label: string) => async (): Promise<Node | null> => {
+      const applied = code.slice(0, reply.cursorStart) + label + code.slice(reply.cursorEnd);
+      const docs = await hooks.inspect(applied, reply.cursorStart + label.length);
+      return docs.length === 0 ? null : el("pre", { class: "completion-docs" }, docs.join("\n\n"));
+    };
     return { from: reply.cursorStart, to: reply.cursorEnd, validFor: /^[\w$]*\(?$/,
-      options: reply.matches.map((m) => ({ label: m, type: m.endsWith("(") ? "method" : "variable" })) };
+      options: reply.matches.map((m) => ({ label: m, type: m.endsWith("(") ? "method" : "variable", info: info(m) })) };
   };
 }
 

@@ -4,14 +4,14 @@
 // "flotilla.kernel.v1" and "ticket.<ticket>" (browsers cannot send an Authorization header on a
 // WebSocket). JSON messages, one per frame:
 //   client -> server  {type:"execute", id, cellId, code} | {type:"interrupt"} | {type:"restart"}
-//                     | {type:"complete", id, code, cursor}
+//                     | {type:"complete", id, code, cursor} | {type:"inspect", id, code, cursor}
 //   server -> client  {type:"status", state:"starting"|"idle"|"busy"|"restarting"|"dead", reason?}
 //                     | {type:"stream", id, name:"stdout"|"stderr", text}
 //                     | {type:"display", id, mime, data, displayId}
 //                     | {type:"result", id, executionCount, text}
 //                     | {type:"error", id, ename, evalue, traceback:string[], line?, executionCount?}
 //                     | {type:"complete_reply", id, matches:string[], cursorStart, cursorEnd}
-//                     | {type:"notice", level, text}
+//                     | {type:"inspect_reply", id, docs:string[]} | {type:"notice", level, text}
 // A lost connection is retried with a fresh ticket (1 s, 2 s, 4 s … at most 15 s apart) while the
 // kernel lives; the ticket's POST goes through Api, so it carries a refreshed token (auth.ts). A
 // dead kernel stays dead until the user restarts it (which starts a new one).
@@ -27,6 +27,7 @@ export type KernelMessage =
   | { type: "result"; id: string; executionCount: number; text: string }
   | { type: "error"; id: string; ename: string; evalue: string; traceback: string[]; line?: number; executionCount?: number }
   | { type: "complete_reply"; id: string; matches: string[]; cursorStart: number; cursorEnd: number }
+  | { type: "inspect_reply"; id: string; docs: string[] }
   | { type: "notice"; level: string; text: string };
 
 export interface KernelListener {
@@ -49,6 +50,7 @@ export class KernelConnection {
   private retries = 0;
   private retryTimer: number | undefined;
   private readonly completing = new Map<string, (c: Completions | null) => void>();
+  private readonly inspecting = new Map<string, (docs: string[]) => void>();
 
   constructor(private readonly api: Api, private readonly notebookId: string, private readonly listener: KernelListener) {}
 
@@ -83,6 +85,10 @@ export class KernelConnection {
         this.completing.get(m.id)?.(m);
         this.completing.delete(m.id);
       }
+      if (m.type === "inspect_reply") {
+        this.inspecting.get(m.id)?.(m.docs);
+        this.inspecting.delete(m.id);
+      }
       this.listener.message(m);
     };
     socket.onclose = () => {
@@ -112,6 +118,16 @@ export class KernelConnection {
     return new Promise((resolve) => {
       this.completing.set(id, resolve);
       window.setTimeout(() => { if (this.completing.delete(id)) resolve(null); }, COMPLETE_MS);
+    });
+  }
+
+  /** The kernel's documentation (signature and javadoc) for what is at the cursor; empty without a kernel or after 3 s. */
+  inspect(code: string, cursor: number): Promise<string[]> {
+    const id = `i${++this.counter}`;
+    if (!this.send({ type: "inspect", id, code, cursor })) return Promise.resolve([]);
+    return new Promise((resolve) => {
+      this.inspecting.set(id, resolve);
+      window.setTimeout(() => { if (this.inspecting.delete(id)) resolve([]); }, COMPLETE_MS);
     });
   }
 

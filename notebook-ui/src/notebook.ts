@@ -70,7 +70,7 @@ class NotebookPage {
   private view(cell: Cell): CellView {
     const bar = el("div", { class: "cell-bar" });
     const v = new CellView(cell, { changed: () => this.changed(), run: (view, advance) => this.run(view, advance),
-      complete: (code, cursor) => this.kernel.complete(code, cursor),
+      complete: (code, cursor) => this.kernel.complete(code, cursor), inspect: (code, cursor) => this.kernel.inspect(code, cursor),
       runAndInsert: (view) => { this.run(view, false); this.add("code", this.views.indexOf(view) + 1); },
       leaveEditor: (view) => this.select(view, "command") }, bar);
     v.root.addEventListener("focusin", () => this.select(v, v.editing ? "edit" : "command"));
@@ -180,7 +180,7 @@ class NotebookPage {
   }
 
   private kernelMessage(m: KernelMessage): void {
-    if (m.type === "status" || m.type === "complete_reply") return;
+    if (m.type === "status" || m.type === "complete_reply" || m.type === "inspect_reply") return;
     if (m.type === "notice") { this.kernelReason.textContent = m.text; return; }
     const v = this.running.get(m.id);
     if (!v) return;

@@ -109,13 +109,18 @@ public class Kernels {
   void cullIdle(Instant now) {
     for (var e : List.copyOf(byNotebook.entrySet())) {
       KernelSession s = e.getValue();
-      if (s.clients() == 0 && Duration.between(s.lastUsed(), now).compareTo(config.idleTimeout()) >= 0) {
+      if (idle(s, now, config.idleTimeout())) {
         LOG.infof("kernel %s of notebook %s idle since %s: shutting it down", s.kernelId, e.getKey(), s.lastUsed());
         if (byNotebook.remove(e.getKey(), s)) {
           end(s, "idle for " + config.idleTimeout().toMinutes() + " minutes");
         }
       }
     }
+  }
+
+  /** No browser is connected and none has used the kernel for {@code timeout}. */
+  static boolean idle(KernelSession s, Instant now, Duration timeout) {
+    return s.clients() == 0 && Duration.between(s.lastUsed(), now).compareTo(timeout) >= 0;
   }
 
   void stopAll(@Observes ShutdownEvent e) {

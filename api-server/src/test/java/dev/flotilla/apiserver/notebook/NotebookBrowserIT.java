@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * notebook whose kernel starts in the workspace's executor, defines a method in a cell and sums it
  * over 100 remote tasks (338350), watches a printing loop stream before interrupting it, sees the
  * kernel kept its state, renders a plot (a non-empty SVG image), restarts the kernel (definitions
- * forgotten), gets completions from the kernel, adds a markdown cell, reloads and finds cells and
+ * forgotten), gets completions with documentation from the kernel, watches a live progress bar
+ * over 20 tasks, adds a markdown cell, reloads and finds cells and
  * outputs, sees the versions, works the keyboard shortcuts (Esc, B, A, J, K, D D, M, Y, Enter,
  * Alt+Enter running 6 * 7 = 42); a member
  * of another tenant opening the notebook's URL, or its id on their own paths, gets "Not found"; a
@@ -59,7 +60,7 @@ class NotebookBrowserIT {
         "ok   a cell defines a method, the next sums it over 100 remote tasks: 338350",
         "ok   a cell that prints in a loop shows output before it ends; interrupt stops it",
         "ok   a plot renders as a non-empty SVG image", "ok   restart forgets definitions",
-        "ok   completion comes from the kernel",
+        "ok   completion comes from the kernel", "ok   a progress bar over 20 remote tasks updates in place",
         "ok   reload: the notebook is there", "ok   shortcuts: Esc selects the cell (command mode), B / A insert",
         "ok   shortcuts: M makes the selected cell markdown, Y code again",
         "ok   shortcuts: Enter edits, Alt+Enter runs the cell (42) and inserts a cell below to edit",
