@@ -271,8 +271,9 @@ try {
     if ((await other.content()).includes("338350")) throw new Error("the stranger's page shows the owner's output");
   });
   await step("... and the notebook's id on their own tenant's paths is not found either", async () => {
+    // A fresh page load (so no earlier answer is on the page); the app may send the user to log in for that tenant.
+    await other.goto("about:blank");
     await other.goto(`${base}/#/t/${env("OTHER_TENANT")}/w/${env("OTHER_WORKSPACE")}/n/${notebookId}`);
-    await other.reload();
     // Keycloak may remember the login (single sign-on) and skip its form.
     const form = await Promise.race([
       other.waitForSelector("#username", { timeout: STEP_MS }).then(() => true),
