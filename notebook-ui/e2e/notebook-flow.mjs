@@ -291,6 +291,26 @@ try {
     const secret = await page.textContent("#token-secret code");
     if (!secret.startsWith("flt_")) throw new Error(`token shown: ${secret}`);
   });
+  await step("a lost connection to the kernel: the page reconnects by itself and cells run again", async () => {
+    const routed = [];
+    await page.routeWebSocket(/\/ws\/v1\//, (ws) => { ws.connectToServer(); routed.push(ws); });
+    await page.goto(notebookUrl);
+    await page.waitForFunction(() => document.querySelector("#kernel-state")?.textContent === "kernel: idle", null,
+      { timeout: KERNEL_MS });
+    if (routed.length !== 1) throw new Error(`${routed.length} kernel sockets opened`);
+    await routed[0].close({ code: 4000, reason: "the test cut the connection" });
+    await page.waitForFunction(() => document.querySelector("#kernel-state")?.textContent === "kernel: reconnecting");
+    await page.waitForFunction(() => document.querySelector("#kernel-state")?.textContent === "kernel: idle", null,
+      { timeout: KERNEL_MS });
+    if (routed.length !== 2) throw new Error(`after the cut, ${routed.length} kernel sockets were opened in all`);
+    await page.getByRole("button", { name: "+ Code" }).click();
+    await runCell(page, "6 * 7");
+    const ran = page.locator(".cell.code").nth((await page.locator(".cell.code").count()) - 2);
+    await ran.locator(".output.result").waitFor({ timeout: KERNEL_MS });
+    const text = (await ran.locator(".outputs").innerText()).trim();
+    if (text !== "42") throw new Error(`after reconnecting, 6 * 7 shows: ${text}`);
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+  });
   await step("shut down: the badge says dead with the reason", async () => {
     await page.goto(notebookUrl);
     await page.waitForFunction(() => document.querySelector("#kernel-state")?.textContent === "kernel: idle", null,

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * outputs, sees the versions, works the keyboard shortcuts (Esc, B, A, J, K, D D, M, Y, Enter,
  * Alt+Enter running 6 * 7 = 42); a member
  * of another tenant opening the notebook's URL, or its id on their own paths, gets "Not found"; a
- * new API token is shown once; shutting the kernel down shows why. Screenshots land in {@code
+ * new API token is shown once; a cut kernel connection is re-opened by the page by itself and
+ * cells run again; shutting the kernel down shows why. Screenshots land in {@code
  * docs/screenshots/}.
  */
 @QuarkusTest
@@ -64,7 +65,8 @@ class NotebookBrowserIT {
         "ok   reload: the notebook is there", "ok   shortcuts: Esc selects the cell (command mode), B / A insert",
         "ok   shortcuts: M makes the selected cell markdown, Y code again",
         "ok   shortcuts: Enter edits, Alt+Enter runs the cell (42) and inserts a cell below to edit",
-        "ok   the Shortcuts button shows and hides the list", "ok   a user of another tenant opening the notebook's URL gets not found");
+        "ok   the Shortcuts button shows and hides the list", "ok   a user of another tenant opening the notebook's URL gets not found",
+        "ok   a lost connection to the kernel: the page reconnects by itself");
   }
 
   /**
