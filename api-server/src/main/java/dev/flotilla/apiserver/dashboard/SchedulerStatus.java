@@ -1,25 +1,20 @@
 package dev.flotilla.apiserver.dashboard;
 
-import dev.flotilla.apiserver.edge.EdgeConfig;
+import dev.flotilla.apiserver.edge.SchedulerLink;
 import dev.flotilla.apiserver.edge.EdgeGrant;
 import dev.flotilla.apiserver.edge.WorkspaceGrants;
 import dev.flotilla.protocol.scheduler.v1.ClusterStatusRequest;
 import dev.flotilla.protocol.scheduler.v1.ClusterStatusResponse;
 import dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc;
-import dev.flotilla.runtime.internal.client.Channels;
-import dev.flotilla.runtime.internal.client.ClusterAddress;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -34,7 +29,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SchedulerStatus {
   private static final Logger LOG = Logger.getLogger(SchedulerStatus.class);
-  private static final Metadata.Key<String> EDGE_SECRET = Metadata.Key.of("x-flotilla-edge-secret", Metadata.ASCII_STRING_MARSHALLER);
   private static final long DEADLINE_SECONDS = 10;
 
   /** The scheduler could not be asked (down, unreachable, too slow, or it refused the api-server). */
@@ -44,26 +38,25 @@ public class SchedulerStatus {
     }
   }
 
-  private final EdgeConfig config;
+  private final SchedulerLink scheduler;
   private final InstantSource clock;
   private final Vertx vertx;
   private ManagedChannel channel;
   private WorkspaceSessions sessions;
   private long sweeper = -1;
 
-  SchedulerStatus(EdgeConfig config, InstantSource clock, Vertx vertx) {
-    this.config = config;
+  SchedulerStatus(SchedulerLink scheduler, InstantSource clock, Vertx vertx) {
+    this.scheduler = scheduler;
     this.clock = clock;
     this.vertx = vertx;
   }
 
   void start(@Observes StartupEvent e) {
-    Optional<String> address = config.schedulerAddress().filter(a -> !a.isBlank());
-    if (address.isEmpty() || config.secret().filter(s -> !s.isBlank()).isEmpty()) {
+    if (!scheduler.configured()) {
       LOG.info("dashboard shows no cluster: flotilla.edge.scheduler-address and flotilla.edge.secret are not set");
       return;
     }
-    channel = Channels.open(ClusterAddress.parse(address.get()), null);
+    channel = scheduler.channel();
     sessions = new WorkspaceSessions(clock, this::open);
     sweeper = vertx.setPeriodic(60_000, id -> Thread.ofVirtual().name("dashboard-sessions").start(sessions::closeIdle));
   }
@@ -74,9 +67,6 @@ public class SchedulerStatus {
     }
     if (sessions != null) {
       sessions.closeAll();
-    }
-    if (channel != null) {
-      Channels.close(channel);
     }
   }
 
@@ -111,9 +101,7 @@ public class SchedulerStatus {
   }
 
   private WorkspaceSessions.Session open(EdgeGrant grant) {
-    Metadata headers = new Metadata();
-    headers.put(EDGE_SECRET, config.secret().orElseThrow());
-    String id = DriverServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+    String id = scheduler.asEdge(DriverServiceGrpc.newBlockingStub(channel))
         .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
         .openSession(WorkspaceGrants.openRequest(grant, "flotilla-dashboard")).getSessionId();
     LOG.infof("dashboard session %s opened for tenant %s workspace %s", id, grant.tenant(), grant.workspace());

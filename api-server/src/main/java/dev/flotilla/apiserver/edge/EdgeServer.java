@@ -8,7 +8,7 @@ import dev.flotilla.protocol.scheduler.v1.OpenSessionRequest;
 import dev.flotilla.protocol.scheduler.v1.OpenSessionResponse;
 import io.grpc.Context;
 import io.grpc.Contexts;
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
@@ -18,7 +18,6 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,7 +29,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,20 +49,21 @@ public class EdgeServer {
   private static final Logger LOG = Logger.getLogger(EdgeServer.class);
   private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> WORKSPACE = Metadata.Key.of("x-flotilla-workspace", Metadata.ASCII_STRING_MARSHALLER);
-  private static final Metadata.Key<String> EDGE_SECRET = Metadata.Key.of("x-flotilla-edge-secret", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<EdgeGrant> GRANT = Context.key("flotilla-edge-grant");
 
   private final EdgeConfig config;
   private final EdgeAuthenticator authenticator;
   private final EdgeSessions sessions;
   private final Instance<CallbackService> callbacks;
-  private ManagedChannel scheduler;
+  private final SchedulerLink link;
+  private Channel scheduler;
   private ObjectRelay objects;
   private Server server;
 
   EdgeServer(EdgeConfig config, EdgeAuthenticator authenticator, java.time.InstantSource clock,
-      Instance<CallbackService> callbacks) {
+      Instance<CallbackService> callbacks, SchedulerLink link) {
     this.config = config;
+    this.link = link;
     this.callbacks = callbacks;
     this.authenticator = authenticator;
     this.sessions = new EdgeSessions(clock);
@@ -80,9 +79,7 @@ public class EdgeServer {
       throw new IllegalStateException("flotilla.edge.secret (FLOTILLA_EDGE_SECRET) must be set with the scheduler address:"
           + " it is the scheduler's edge secret");
     }
-    URI target = URI.create(address.get().replace("flotilla://", "dns:///"));
-    scheduler = NettyChannelBuilder.forTarget(target.toString()).usePlaintext().maxInboundMessageSize(64 << 20)
-        .keepAliveTime(30, TimeUnit.SECONDS).build();
+    scheduler = link.channel();
     try {
       var builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()),
               EdgeTls.credentials(config))
@@ -91,7 +88,7 @@ public class EdgeServer {
           .permitKeepAliveTime(10, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true)
           .addService(ServerInterceptors.intercept(relay(), new Authenticate()));
-      objects = new ObjectRelay(DriverServiceGrpc.newBlockingStub(scheduler), sessions, call -> GRANT.get());
+      objects = new ObjectRelay(link.stub(), sessions, call -> GRANT.get());
       builder.addService(ServerInterceptors.intercept(objects.definition(), new Authenticate()));
       // Launched platform code dials back here; each such service checks its own per-launch secret.
       callbacks.forEach(c -> builder.addService(c.definition()));
@@ -107,9 +104,6 @@ public class EdgeServer {
   void stop(@Observes ShutdownEvent e) {
     if (server != null) {
       server.shutdownNow();
-    }
-    if (scheduler != null) {
-      scheduler.shutdownNow();
     }
     if (objects != null) {
       objects.close();
@@ -169,10 +163,7 @@ public class EdgeServer {
       MethodDescriptor<byte[], byte[]> bytes = m.toBuilder(Bytes.INSTANCE, Bytes.INSTANCE).build();
       builder.addMethod(bytes, (call, headers) -> {
         EdgeGrant grant = GRANT.get();
-        Metadata outgoing = new Metadata();
-        if (m.getBareMethodName().equals("OpenSession")) {
-          outgoing.put(EDGE_SECRET, config.secret().orElseThrow());
-        }
+        Metadata outgoing = m.getBareMethodName().equals("OpenSession") ? link.edgeSecret() : new Metadata();
         return new ForwardedCall(call, scheduler, bytes, outgoing, gate(m, grant));
       });
     }

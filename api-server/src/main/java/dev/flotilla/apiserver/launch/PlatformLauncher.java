@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.flotilla.apiserver.edge.EdgeConfig;
 import dev.flotilla.apiserver.edge.EdgeGrant;
 import dev.flotilla.apiserver.edge.EdgeServer;
+import dev.flotilla.apiserver.edge.SchedulerLink;
 import dev.flotilla.apiserver.edge.WorkspaceGrants;
 import dev.flotilla.protocol.common.v1.ErrorInfo;
 import dev.flotilla.protocol.common.v1.FunctionDescriptor;
@@ -19,21 +20,15 @@ import dev.flotilla.protocol.scheduler.v1.OpenSessionResponse;
 import dev.flotilla.protocol.scheduler.v1.PendingTask;
 import dev.flotilla.protocol.scheduler.v1.TaskSpec;
 import dev.flotilla.protocol.scheduler.v1.WaitObjectsRequest;
-import dev.flotilla.runtime.internal.client.Channels;
 import dev.flotilla.runtime.internal.client.ClusterAddress;
 import dev.flotilla.runtime.internal.client.DriverCodePackage;
 import dev.flotilla.runtime.internal.codepackage.CodeBlob;
 import dev.flotilla.runtime.internal.serialization.ValueSerializer;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,8 +52,6 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class PlatformLauncher {
-  private static final Metadata.Key<String> EDGE_SECRET =
-      Metadata.Key.of("x-flotilla-edge-secret", Metadata.ASCII_STRING_MARSHALLER);
   private static final Duration RPC_DEADLINE = Duration.ofSeconds(30);
   private static final Duration MAX_POLL = Duration.ofSeconds(30);
 
@@ -68,9 +61,10 @@ public class PlatformLauncher {
   private final InstantSource clock;
   private final ValueSerializer args = new ValueSerializer(PlatformLauncher.class.getClassLoader(), false);
   private final Path blobDir = Path.of(System.getProperty("java.io.tmpdir"), "flotilla-launch-blobs");
-  private ManagedChannel channel;
+  private final SchedulerLink scheduler;
 
-  PlatformLauncher(EdgeConfig edge, LaunchConfig config, EdgeServer edgeServer, InstantSource clock) {
+  PlatformLauncher(EdgeConfig edge, LaunchConfig config, EdgeServer edgeServer, InstantSource clock, SchedulerLink scheduler) {
+    this.scheduler = scheduler;
     this.edge = edge;
     this.config = config;
     this.edgeServer = edgeServer;
@@ -79,8 +73,7 @@ public class PlatformLauncher {
 
   /** True when a scheduler is configured ({@code flotilla.edge.scheduler-address} and its secret). */
   public boolean available() {
-    return edge.schedulerAddress().filter(a -> !a.isBlank()).isPresent()
-        && edge.secret().filter(s -> !s.isBlank()).isPresent();
+    return scheduler.configured();
   }
 
   /**
@@ -98,9 +91,7 @@ public class PlatformLauncher {
     var stub = stub();
     OpenSessionResponse session;
     try {
-      Metadata secret = new Metadata();
-      secret.put(EDGE_SECRET, edge.secret().orElseThrow());
-      session = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(secret)).openSession(open(grant, spec));
+      session = scheduler.asEdge(stub).openSession(open(grant, spec));
     } catch (StatusRuntimeException e) {
       throw refused("cannot open a session for workspace '" + grant.workspace() + "'", e);
     }
@@ -177,14 +168,6 @@ public class PlatformLauncher {
     return (edge.tlsCertFile().isPresent() ? ClusterAddress.TLS_SCHEME : ClusterAddress.SCHEME) + host + ":" + edgeServer.port();
   }
 
-  void close(@Observes ShutdownEvent e) {
-    synchronized (this) {
-      if (channel != null) {
-        Channels.close(channel);
-      }
-    }
-  }
-
   private EdgeGrant grant(LaunchSpec spec) {
     Optional<EdgeGrant> grant;
     try {
@@ -256,10 +239,7 @@ public class PlatformLauncher {
     return new LaunchException(what + ": " + (s.getDescription() == null ? s.getCode() : s.getDescription()), retryable, e);
   }
 
-  private synchronized DriverServiceGrpc.DriverServiceBlockingStub stub() {
-    if (channel == null) {
-      channel = Channels.open(ClusterAddress.parse(edge.schedulerAddress().orElseThrow()), null);
-    }
-    return DriverServiceGrpc.newBlockingStub(channel).withDeadlineAfter(RPC_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+  private DriverServiceGrpc.DriverServiceBlockingStub stub() {
+    return scheduler.stub().withDeadlineAfter(RPC_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

@@ -17,13 +17,19 @@ import java.time.InstantSource;
  */
 @ApplicationScoped
 class AppMetrics {
+  /** Meters hold their objects weakly; these fields keep them reachable (a collection dropped them from the scrape). */
+  private EdgeServer edge;
+  private UsageCollector usage;
+
   void register(@Observes StartupEvent e, MeterRegistry registry, EdgeServer edge, UsageCollector usage,
       InstantSource clock) {
-    Gauge.builder("flotilla.edge.sessions.open", edge, EdgeServer::openSessions)
+    this.edge = edge;
+    this.usage = usage;
+    Gauge.builder("flotilla.edge.sessions.open", edge, EdgeServer::openSessions).strongReference(true)
         .description("SDK sessions open through the edge").register(registry);
     io.micrometer.core.instrument.FunctionCounter.builder("flotilla.edge.object.bytes", edge, EdgeServer::objectBytesRelayed)
         .description("bytes of large objects relayed between SDK clients and workers").baseUnit("bytes").register(registry);
-    Gauge.builder("flotilla.usage.collector.lag", usage, u -> lagSeconds(u.lastPull(), clock.instant()))
+    Gauge.builder("flotilla.usage.collector.lag", usage, u -> lagSeconds(u.lastPull(), clock.instant())).strongReference(true)
         .description("seconds since the last successful usage pull").baseUnit("seconds").register(registry);
   }
 

@@ -1,25 +1,18 @@
 package dev.flotilla.apiserver.usage;
 
-import dev.flotilla.apiserver.edge.EdgeConfig;
-import dev.flotilla.protocol.scheduler.v1.DriverServiceGrpc;
+import dev.flotilla.apiserver.edge.SchedulerLink;
 import dev.flotilla.protocol.scheduler.v1.JobUsage;
 import dev.flotilla.protocol.scheduler.v1.UsageRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
@@ -33,20 +26,18 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UsageCollector {
   private static final Logger LOG = Logger.getLogger(UsageCollector.class);
-  private static final Metadata.Key<String> EDGE_SECRET = Metadata.Key.of("x-flotilla-edge-secret", Metadata.ASCII_STRING_MARSHALLER);
 
-  private final EdgeConfig edge;
+  private final SchedulerLink scheduler;
   private final UsageLedger ledger;
   private final InstantSource clock;
   private final Vertx vertx;
   private final Duration interval;
   private final ReentrantLock pulling = new ReentrantLock();
   private volatile Instant lastPull;
-  private ManagedChannel scheduler;
   private long timer = -1;
 
-  UsageCollector(EdgeConfig edge, UsageLedger ledger, InstantSource clock, Vertx vertx, UsageConfig config) {
-    this.edge = edge;
+  UsageCollector(SchedulerLink scheduler, UsageLedger ledger, InstantSource clock, Vertx vertx, UsageConfig config) {
+    this.scheduler = scheduler;
     this.ledger = ledger;
     this.clock = clock;
     this.vertx = vertx;
@@ -54,23 +45,17 @@ public class UsageCollector {
   }
 
   void start(@Observes StartupEvent e) {
-    Optional<String> address = edge.schedulerAddress().filter(a -> !a.isBlank());
-    if (address.isEmpty() || edge.secret().filter(s -> !s.isBlank()).isEmpty()) {
+    if (!scheduler.configured()) {
       LOG.info("usage collector off: no scheduler address and edge secret");
       return;
     }
-    scheduler = NettyChannelBuilder.forTarget(URI.create(address.get().replace("flotilla://", "dns:///")).toString())
-        .usePlaintext().maxInboundMessageSize(64 << 20).build();
     timer = vertx.setPeriodic(interval.toMillis(), id -> Thread.ofVirtual().name("usage-collector").start(this::pullQuietly));
-    LOG.infof("usage collector pulling %s every %s", address.get(), interval);
+    LOG.infof("usage collector pulling %s every %s", scheduler.channel().authority(), interval);
   }
 
   void stop(@Observes ShutdownEvent e) {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
-    }
-    if (scheduler != null) {
-      scheduler.shutdownNow();
     }
   }
 
@@ -84,16 +69,13 @@ public class UsageCollector {
    * loop. Throws when the collector is off or the pull fails.
    */
   public void pullNow() {
-    if (scheduler == null) {
+    if (!scheduler.configured()) {
       throw new IllegalStateException("usage collector is off: no scheduler configured");
     }
     pulling.lock();
     try {
       Instant now = clock.instant();
-      Metadata md = new Metadata();
-      md.put(EDGE_SECRET, edge.secret().orElseThrow());
-      List<JobUsage> jobs = DriverServiceGrpc.newBlockingStub(scheduler)
-          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md))
+      List<JobUsage> jobs = scheduler.asEdge(scheduler.stub())
           .withDeadlineAfter(20, TimeUnit.SECONDS)
           .usage(UsageRequest.getDefaultInstance()).getJobsList();
       VertxContextSupport.subscribeAndAwait(() -> ledger.fold(jobs, now));
