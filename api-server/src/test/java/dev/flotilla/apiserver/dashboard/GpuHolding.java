@@ -27,7 +27,8 @@ final class GpuHolding implements AutoCloseable {
   }
 
   static GpuHolding start(int edgePort, String token, String workspace) throws IOException {
-    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "dashboard-it").toAbsolutePath()), "holding-");
+    Path dir = dev.flotilla.apiserver.ItSharedDir.open(
+        Files.createTempDirectory(Files.createDirectories(Path.of("target", "dashboard-it").toAbsolutePath()), "holding-"));
     Path release = dir.resolve("release");
     Path output = dir.resolve("program.log");
     Path classes = Path.of("target", "dashboard-program").toAbsolutePath();

@@ -23,6 +23,8 @@ import java.util.Map;
 public class EdgeCluster implements QuarkusTestResourceLifecycleManager {
   public static final String SECRET = newSecret();
   static LocalCluster cluster;
+  /** The cluster's work dir: the scheduler's data and each worker's ({@code worker-1}, ...). */
+  static final Path DIR = Path.of("target", "edge-cluster").toAbsolutePath();
 
   private static String newSecret() {
     byte[] b = new byte[16];
@@ -80,8 +82,7 @@ public class EdgeCluster implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    Path dir = Path.of("target", "edge-cluster").toAbsolutePath();
-    cluster = LocalCluster.start(LocalClusterOptions.builder().workers(1).cpusPerWorker(2).gpusPerWorker(1).workDir(dir)
+    cluster = LocalCluster.start(LocalClusterOptions.builder().workers(1).cpusPerWorker(2).gpusPerWorker(1).workDir(DIR)
         .classPath(flotillaClassPath()).edgeSecret(SECRET).build());
     return Map.of(
         "flotilla.edge.scheduler-address", cluster.address().toString(),

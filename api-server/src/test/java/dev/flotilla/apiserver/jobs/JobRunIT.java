@@ -188,7 +188,7 @@ class JobRunIT {
   @Test
   void follow_showsTheFirstLineBeforeTheJobEnds_andEndsWithIt() throws Exception {
     ItWorld w = ItWorld.sharedA();
-    Path gate = Files.createTempDirectory("gate").resolve("fifo");
+    Path gate = dev.flotilla.apiserver.ItSharedDir.create("gate").resolve("fifo");
     assertThat(new ProcessBuilder("mkfifo", gate.toString()).inheritIO().start().waitFor()).isZero();
     String id = submit(w, "demo.Gate", gate.toString());
 

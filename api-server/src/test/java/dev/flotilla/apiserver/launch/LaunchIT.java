@@ -78,7 +78,7 @@ class LaunchIT {
   @Test
   void entrypoint_runsInTheWorkspacesExecutor_withItsStringArguments() throws Exception {
     ItWorld w = ItWorld.sharedA();
-    Path marker = Files.createTempDirectory("launch").resolve("out");
+    Path marker = dev.flotilla.apiserver.ItSharedDir.create("launch").resolve("out");
     assertThat(launcher.available()).isTrue();
     Launched l = launcher.launch(spec(w, w.workspace, marker, Map.of("CPU", 1.0), "a", "b c", "ü"));
     assertThat(l.schedulerJobId()).isNotBlank();
@@ -90,7 +90,7 @@ class LaunchIT {
   @Test
   void entrypointThatThrows_isFailedWithItsExceptionClassAndMessage() throws Exception {
     ItWorld w = ItWorld.sharedA();
-    Path marker = Files.createTempDirectory("launch").resolve("out");
+    Path marker = dev.flotilla.apiserver.ItSharedDir.create("launch").resolve("out");
     Launched l = launcher.launch(spec(w, w.workspace, marker, Map.of("CPU", 1.0), "fail", "now"));
     Outcome o = awaitEnd(l);
     assertThat(o).isInstanceOfSatisfying(Outcome.Failed.class, f -> {
@@ -104,7 +104,7 @@ class LaunchIT {
   @Test
   void stop_endsTheLaunchsJob_andKillsItsExecutorProcess() throws Exception {
     ItWorld w = ItWorld.sharedA();
-    Path marker = Files.createTempDirectory("launch").resolve("out");
+    Path marker = dev.flotilla.apiserver.ItSharedDir.create("launch").resolve("out");
     Launched l = launcher.launch(spec(w, w.workspace, marker, Map.of("CPU", 1.0), "hang"));
     String started = ItAwait.until("the entrypoint to start", Duration.ofMinutes(2), () -> {
       try {
@@ -131,7 +131,7 @@ class LaunchIT {
     RestAssured.given().auth().oauth2(w.tenant.adminToken()).contentType(ContentType.JSON)
         .body(Map.of("gpuHoursPerMonth", 0)).put(w.tenant.path() + "/workspaces/" + broke + "/quota")
         .then().statusCode(200);
-    Path marker = Files.createTempDirectory("launch").resolve("out");
+    Path marker = dev.flotilla.apiserver.ItSharedDir.create("launch").resolve("out");
     Launched l = launcher.launch(spec(w, broke, marker, Map.of("CPU", 1.0, "GPU", 1.0), "gpu"));
     assertThat(awaitEnd(l)).isInstanceOfSatisfying(Outcome.Failed.class, f -> {
       assertThat(f.kind()).isEqualTo("QUOTA_EXCEEDED");

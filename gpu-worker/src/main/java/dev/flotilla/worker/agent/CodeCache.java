@@ -12,8 +12,8 @@ import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The node's cache of code blobs, fetched from the scheduler once per hash and kept as {@code
- * <hash>.jar}. Concurrent requests for one hash share one download. Thread-safe.
+ * The node's cache of code blobs, fetched from the scheduler once per hash (and per tenant user)
+ * and kept as {@code <hash>.jar}. Concurrent requests for one file share one download. Thread-safe.
  */
 final class CodeCache {
   private final Path dir;
@@ -25,17 +25,20 @@ final class CodeCache {
     this.scheduler = scheduler;
   }
 
-  /** The local path of a blob, downloading it first if needed. Blocks. */
-  Path ensure(String hash) throws IOException {
-    Path target = dir.resolve(hash + ".jar");
+  /**
+   * The local path of a blob, downloading it first if needed: in {@code user}'s own code directory,
+   * readable by its executors only, or in the node's cache for work run as the worker. Blocks.
+   */
+  Path ensure(String hash, ExecutorUser user) throws IOException {
+    Path target = (user == null ? dir : user.code()).resolve(hash + ".jar");
     if (Files.isRegularFile(target)) {
       return target;
     }
-    synchronized (locks.computeIfAbsent(hash, h -> new Object())) {
+    synchronized (locks.computeIfAbsent(target.toString(), h -> new Object())) {
       if (Files.isRegularFile(target)) {
         return target;
       }
-      Path tmp = Files.createTempFile(dir, "blob-", ".tmp");
+      Path tmp = Files.createTempFile(target.getParent(), "blob-", ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp)) {
         // Waits out a scheduler restart rather than failing the task it is for.
         Iterator<BlobChunk> chunks = scheduler.withWaitForReady().withDeadlineAfter(2, java.util.concurrent.TimeUnit.MINUTES)
@@ -47,6 +50,7 @@ final class CodeCache {
         Files.deleteIfExists(tmp);
         throw new IOException("cannot download code blob " + hash + ": " + e.getMessage(), e);
       }
+      TenantUsers.shareCode(tmp, user);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       return target;
     }

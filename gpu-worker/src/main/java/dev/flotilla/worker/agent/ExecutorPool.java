@@ -24,6 +24,7 @@ final class ExecutorPool implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ExecutorPool.class.getName());
 
   private final WorkerConfig config;
+  private final TenantUsers users;
   private final String workerAddress;
   private final Path logDir;
   private final BiConsumer<ExecutorProcess, List<ExecutorProcess.Running>> onDeath;
@@ -34,11 +35,16 @@ final class ExecutorPool implements AutoCloseable {
 
   ExecutorPool(
       WorkerConfig config,
+      TenantUsers users,
       String workerAddress,
       BiConsumer<ExecutorProcess, List<ExecutorProcess.Running>> onDeath) throws IOException {
     this.config = config;
+    this.users = users;
     this.workerAddress = workerAddress;
     this.logDir = Files.createDirectories(config.workDir().resolve("logs"));
+    if (users.switching()) {
+      PosixFiles.mode(logDir, "rwx------"); // every tenant's executor logs: the worker's alone
+    }
     this.onDeath = onDeath;
   }
 
@@ -49,9 +55,9 @@ final class ExecutorPool implements AutoCloseable {
   /**
    * Runs a task on its (job, GPU set) executor, starting one if needed. Actor work goes to the
    * actor's own executor: its creation starts one; a call finds it, or fails with {@link
-   * ActorGoneException} if it has died.
+   * ActorGoneException} if it has died. A new executor runs as {@code user} (null: as the worker).
    */
-  void submit(String jobId, List<Integer> gpus, ExecuteTask task, Runnable cleanup, int incarnation)
+  void submit(String jobId, List<Integer> gpus, ExecuteTask task, Runnable cleanup, int incarnation, ExecutorUser user)
       throws IOException, ActorGoneException {
     String gpuKey = gpus.stream().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
     String actorId = task.getActorId().isEmpty() ? null : task.getActorId();
@@ -64,7 +70,7 @@ final class ExecutorPool implements AutoCloseable {
           if (actorId != null && !task.getActorCreate()) {
             throw new ActorGoneException("the executor of actor " + actorId + " is gone");
           }
-          e = spawn(jobId, gpuKey, actorId, incarnation);
+          e = spawn(jobId, gpuKey, actorId, incarnation, user);
           byKey.put(key, e);
         }
       }
@@ -83,17 +89,20 @@ final class ExecutorPool implements AutoCloseable {
     }
   }
 
-  private ExecutorProcess spawn(String jobId, String gpuKey, String actorId, int incarnation) throws IOException {
+  private ExecutorProcess spawn(String jobId, String gpuKey, String actorId, int incarnation, ExecutorUser user)
+      throws IOException {
     String id = "exec-" + counter.incrementAndGet() + "-" + nodeId;
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(TenantUsers.launcher(user));
     cmd.add(config.javaCommand());
     cmd.addAll(config.executorJvmArgs());
+    cmd.addAll(TenantUsers.jvmArgs(user));
     cmd.add("-cp");
-    cmd.add(ClassPaths.join(config.executorClassPath()));
+    cmd.add(ClassPaths.join(users.classPath()));
     cmd.add("dev.flotilla.runtime.internal.executor.ExecutorMain");
     var pb = new ProcessBuilder(cmd);
     Path log = logDir.resolve("executor-" + jobId + "-" + id + ".log");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    TenantUsers.restrict(pb, user);
     Map<String, String> env = pb.environment();
     env.put("FLOTILLA_WORKER", workerAddress);
     env.put("FLOTILLA_SCHEDULER", config.scheduler());
@@ -102,9 +111,10 @@ final class ExecutorPool implements AutoCloseable {
     env.put("FLOTILLA_NODE_ID", nodeId);
     env.put("CUDA_VISIBLE_DEVICES", gpuKey);
     Process p = pb.start();
-    var e = new ExecutorProcess(id, jobId, gpuKey, p, actorId, incarnation);
+    var e = new ExecutorProcess(id, jobId, gpuKey, p, actorId, incarnation, user);
     byId.put(id, e);
-    LOG.info(() -> "executor " + id + " started for job " + jobId + " (pid " + p.pid() + ", GPUs [" + gpuKey + "]), log " + log);
+    LOG.info(() -> "executor " + id + " started for job " + jobId + " (pid " + p.pid() + ", GPUs [" + gpuKey + "], "
+        + TenantUsers.describe(user) + "), log " + log);
     p.onExit().thenRun(() -> died(e));
     return e;
   }
@@ -115,6 +125,11 @@ final class ExecutorPool implements AutoCloseable {
     List<ExecutorProcess.Running> lost = e.died();
     LOG.info(() -> "executor " + e.executorId + " exited with " + e.process.exitValue() + "; " + lost.size() + " task(s) lost");
     onDeath.accept(e, lost);
+  }
+
+  /** The executor with this id, or null. */
+  ExecutorProcess byId(String executorId) {
+    return byId.get(executorId);
   }
 
   /** Binds an executor's stream when it says hello; null if the id is unknown. */

@@ -20,6 +20,8 @@ final class ExecutorProcess {
   /** The actor this executor is dedicated to, or null for a task executor. */
   final String actorId;
   final int actorIncarnation;
+  /** The OS user it runs as; null: the worker's. */
+  final ExecutorUser user;
   private StreamObserver<WorkerMessage> stream;
   private final List<ExecuteTask> queued = new ArrayList<>();
   private final Map<String, Running> inFlight = new LinkedHashMap<>();
@@ -28,13 +30,15 @@ final class ExecutorProcess {
   /** A task sent to this executor, with what to undo when it ends. */
   record Running(ExecuteTask task, Runnable cleanup) {}
 
-  ExecutorProcess(String executorId, String jobId, String gpuKey, Process process, String actorId, int actorIncarnation) {
+  ExecutorProcess(String executorId, String jobId, String gpuKey, Process process, String actorId, int actorIncarnation,
+      ExecutorUser user) {
     this.executorId = executorId;
     this.jobId = jobId;
     this.gpuKey = gpuKey;
     this.process = process;
     this.actorId = actorId;
     this.actorIncarnation = actorIncarnation;
+    this.user = user;
   }
 
   synchronized boolean isDead() {

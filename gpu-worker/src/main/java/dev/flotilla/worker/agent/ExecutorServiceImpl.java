@@ -18,8 +18,11 @@ final class ExecutorServiceImpl extends ExecutorServiceGrpc.ExecutorServiceImplB
   private final TaskDispatcher dispatcher;
   private final ObjectFetcher fetcher;
   private final ObjectStore store;
+  private final TenantUsers users;
 
-  ExecutorServiceImpl(ExecutorPool pool, TaskDispatcher dispatcher, ObjectFetcher fetcher, ObjectStore store) {
+  ExecutorServiceImpl(ExecutorPool pool, TaskDispatcher dispatcher, ObjectFetcher fetcher, ObjectStore store,
+      TenantUsers users) {
+    this.users = users;
     this.pool = pool;
     this.dispatcher = dispatcher;
     this.fetcher = fetcher;
@@ -57,10 +60,19 @@ final class ExecutorServiceImpl extends ExecutorServiceGrpc.ExecutorServiceImplB
 
   @Override
   public void ensureLocal(EnsureLocalRequest req, StreamObserver<EnsureLocalResponse> out) {
+    ExecutorProcess asking = pool.byId(req.getExecutorId());
+    if (users.switching() && asking == null) {
+      out.onError(Status.PERMISSION_DENIED.withDescription("unknown executor '" + req.getExecutorId() + "'").asRuntimeException());
+      return;
+    }
     try {
       StoredObject o = fetcher.acquire(req.getObjectId(), req.getLocation());
-      // Pinned only while we answer: the executor maps the file; a later spill moves, not truncates, it.
-      store.unpin(o.objectId());
+      try {
+        users.grant(o.path(), asking == null ? null : asking.user);
+      } finally {
+        // Pinned only while we answer: the executor maps the file; a later spill moves, not truncates, it.
+        store.unpin(o.objectId());
+      }
       out.onNext(EnsureLocalResponse.newBuilder()
           .setFile(StoredFile.newBuilder().setObjectId(o.objectId()).setPath(o.path().toString()).setSize(o.size()))
           .build());

@@ -32,11 +32,13 @@ final class TaskDispatcher {
   private final ObjectFetcher fetcher;
   private final ObjectStore store;
   private final ExecutorPool pool;
+  private final TenantUsers users;
   private final NodeServiceGrpc.NodeServiceBlockingStub scheduler;
   private final Supplier<String> nodeId;
 
-  TaskDispatcher(CodeCache code, ObjectFetcher fetcher, ObjectStore store, ExecutorPool pool,
+  TaskDispatcher(CodeCache code, ObjectFetcher fetcher, ObjectStore store, ExecutorPool pool, TenantUsers users,
       NodeServiceGrpc.NodeServiceBlockingStub scheduler, Supplier<String> nodeId) {
+    this.users = users;
     this.code = code;
     this.fetcher = fetcher;
     this.store = store;
@@ -110,6 +112,7 @@ final class TaskDispatcher {
     List<String> pinned = new ArrayList<>();
     Runnable unpin = () -> pinned.forEach(store::unpin);
     try {
+      ExecutorUser user = users.forTenant(a.getTenant());
       var task =
           ExecuteTask.newBuilder()
               .setTaskId(a.getTaskId())
@@ -117,13 +120,14 @@ final class TaskDispatcher {
               .setName(a.getName())
               .setFunction(a.getFunction())
               .setReturnObjectId(a.getReturnObjectId())
-              .setResultPath(store.pathFor(a.getReturnObjectId()).toString())
+              .setResultPath((user == null ? store.pathFor(a.getReturnObjectId())
+                  : store.stagingPathFor(a.getReturnObjectId(), user.staging())).toString())
               .setInlineLimitBytes(WorkerConfig.INLINE_LIMIT)
               .setActorId(a.getActorId())
               .setActorCreate(a.getActorCreate())
               .setMaxConcurrency(a.getMaxConcurrency());
       for (String hash : a.getCodePackageList()) {
-        task.addCodePaths(code.ensure(hash).toString());
+        task.addCodePaths(code.ensure(hash, user).toString());
       }
       for (ArgSource arg : a.getArgsList()) {
         if (arg.hasInlineValue()) {
@@ -131,11 +135,12 @@ final class TaskDispatcher {
         } else {
           StoredObject o = fetcher.acquire(arg.getStored().getObjectId(), arg.getStored().getLocation());
           pinned.add(o.objectId());
+          users.grant(o.path(), user);
           task.addArgs(LocalArg.newBuilder().setFile(
               StoredFile.newBuilder().setObjectId(o.objectId()).setPath(o.path().toString()).setSize(o.size())));
         }
       }
-      pool.submit(a.getJobId(), a.getGpuIndicesList(), task.build(), unpin, a.getActorIncarnation());
+      pool.submit(a.getJobId(), a.getGpuIndicesList(), task.build(), unpin, a.getActorIncarnation(), user);
     } catch (ExecutorPool.ActorGoneException e) {
       unpin.run();
       report(TaskFinishedRequest.newBuilder().setTaskId(a.getTaskId()).setAttempt(a.getAttempt())
@@ -161,10 +166,11 @@ final class TaskDispatcher {
       case INLINE_RESULT -> out.setInlineResult(d.getInlineResult());
       case STORED_SIZE -> {
         try {
-          store.sealExisting(r.task().getReturnObjectId(), d.getStoredSize());
+          store.sealExisting(r.task().getReturnObjectId(), d.getStoredSize(), java.nio.file.Path.of(r.task().getResultPath()));
           out.setStoredSize(d.getStoredSize());
         } catch (StoreFullException | RuntimeException ex) {
           store.delete(r.task().getReturnObjectId());
+          store.discardStaged(java.nio.file.Path.of(r.task().getResultPath()));
           out.setError(error(ErrorInfo.Kind.INVALID, r.task().getName(), "the result does not fit the node's object store: " + ex.getMessage()));
         }
       }

@@ -38,6 +38,7 @@ public final class WorkerAgent implements AutoCloseable {
   private final NodeResources resources;
   private final ManagedChannel schedulerChannel;
   private final NodeServiceGrpc.NodeServiceBlockingStub nodes;
+  private final TenantUsers users;
   private final ObjectStore store;
   private final ExecutorPool pool;
   private final TaskDispatcher dispatcher;
@@ -54,14 +55,16 @@ public final class WorkerAgent implements AutoCloseable {
     this.resources = resources;
     this.schedulerChannel = Channels.open(ClusterAddress.parse(config.scheduler()).target());
     this.nodes = NodeServiceGrpc.newBlockingStub(schedulerChannel);
+    this.users = TenantUsers.open(config, SystemUsers.host(dev.flotilla.worker.resources.CommandRunner.system()));
     this.store = new ObjectStore(
         ObjectStore.defaultShmRoot().resolve("flotilla-" + ProcessHandle.current().pid()),
-        config.workDir().resolve("spill"), config.storeBytes());
+        users.spillDir(config.workDir()), config.storeBytes());
+    users.protect(store);
     this.fetcher = new ObjectFetcher(store, () -> nodeId, nodes);
     var code = new CodeCache(config.workDir().resolve("code"), DriverServiceGrpc.newBlockingStub(schedulerChannel));
     TaskDispatcher[] d = new TaskDispatcher[1];
-    this.pool = new ExecutorPool(config, config.host() + ":" + port, (e, lost) -> d[0].executorDied(e, lost));
-    this.dispatcher = new TaskDispatcher(code, fetcher, store, pool, nodes, () -> nodeId);
+    this.pool = new ExecutorPool(config, users, config.host() + ":" + port, (e, lost) -> d[0].executorDied(e, lost));
+    this.dispatcher = new TaskDispatcher(code, fetcher, store, pool, users, nodes, () -> nodeId);
     d[0] = dispatcher;
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), port))
         .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -71,7 +74,7 @@ public final class WorkerAgent implements AutoCloseable {
             .permitKeepAliveTime(10, java.util.concurrent.TimeUnit.SECONDS)
             .permitKeepAliveWithoutCalls(true)
         .addService(new ObjectStoreServiceImpl(store, nodes, () -> nodeId))
-        .addService(new ExecutorServiceImpl(pool, dispatcher, fetcher, store))
+        .addService(new ExecutorServiceImpl(pool, dispatcher, fetcher, store, users))
         .build()
         .start();
   }
@@ -189,6 +192,7 @@ public final class WorkerAgent implements AutoCloseable {
     server.shutdownNow();
     fetcher.close();
     store.close();
+    users.close();
     Channels.close(schedulerChannel);
   }
 }

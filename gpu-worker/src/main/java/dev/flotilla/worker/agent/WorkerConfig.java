@@ -17,6 +17,8 @@ import java.util.Map;
  * @param executorJvmArgs extra JVM flags for executors
  * @param customResources operator-declared resources, e.g. {@code tpu-slice=4}
  * @param labels operator-declared node labels, e.g. {@code zone=a}
+ * @param executorRoot where a root worker keeps what tenant executors reach (their homes, code,
+ *     the runtime class path, spilled objects); null picks one (see {@link TenantUsers#open})
  */
 public record WorkerConfig(
     String scheduler,
@@ -28,7 +30,8 @@ public record WorkerConfig(
     List<Path> executorClassPath,
     List<String> executorJvmArgs,
     Map<String, Double> customResources,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Path executorRoot) {
 
   /** Objects up to this many bytes travel inline (matches the scheduler's default). */
   public static final long INLINE_LIMIT = 100 * 1024;

@@ -39,12 +39,17 @@ public final class WorkerMain {
         List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
             "-XX:+UseParallelGC", "-Xss2m"),
         CustomResources.parseResources(opts.getOrDefault("resources", System.getenv(CustomResources.RESOURCES_ENV))),
-        CustomResources.parseLabels(opts.getOrDefault("labels", System.getenv(CustomResources.LABELS_ENV))));
+        CustomResources.parseLabels(opts.getOrDefault("labels", System.getenv(CustomResources.LABELS_ENV))),
+        executorRoot(opts.getOrDefault("executor-root", System.getenv("FLOTILLA_EXECUTOR_ROOT"))));
     WorkerAgent agent = WorkerAgent.start(config, resources);
     System.out.println("flotilla gpu-worker " + agent.nodeId() + " listening on " + config.host() + ":" + agent.port()
         + " with " + resources.cpus() + " CPUs, " + resources.gpus().size() + " GPUs");
     Runtime.getRuntime().addShutdownHook(new Thread(agent::close));
     agent.awaitTermination();
+  }
+
+  private static Path executorRoot(String value) {
+    return value == null || value.isBlank() ? null : Path.of(value);
   }
 
   static Map<String, String> parse(String[] args) {

@@ -115,6 +115,55 @@ public final class ObjectStore implements AutoCloseable {
     return shmDir.resolve(ObjectFileNames.of(Objects.requireNonNull(objectId, "objectId")));
   }
 
+  /**
+   * Where an executor writes a new object inside {@code area}, a directory this store created with
+   * {@link #stagingArea}; {@link #sealExisting(String, long, Path)} moves it into place.
+   */
+  public Path stagingPathFor(String objectId, Path area) {
+    if (!area.getParent().equals(shmDir)) {
+      throw new IllegalArgumentException(area + " is not a staging area of " + shmDir);
+    }
+    return area.resolve(ObjectFileNames.of(Objects.requireNonNull(objectId, "objectId")));
+  }
+
+  /**
+   * A directory in shared memory where one set of executors (one OS user's) writes new objects.
+   * Its name starts with a dot, which no object file name does. Created if needed.
+   */
+  public Path stagingArea(String name) {
+    if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("bad staging area name: " + name);
+    }
+    Path area = shmDir.resolve(".staging-" + name);
+    StoreFiles.createDirectories(area);
+    return area;
+  }
+
+  /** Removes a file an executor left in a staging area (a result that could not be sealed). */
+  public void discardStaged(Path file) {
+    if (isStaged(file)) {
+      StoreFiles.deleteQuietly(file);
+    }
+  }
+
+  private boolean isStaged(Path file) {
+    Path area = file.getParent();
+    return area != null && shmDir.equals(area.getParent()) && area.getFileName().toString().startsWith(".staging-");
+  }
+
+  private void moveIntoPlace(String objectId, Path from, Path to) {
+    if (!isStaged(from)) {
+      throw new IllegalArgumentException(from + " is not in a staging area of " + shmDir);
+    }
+    try {
+      java.nio.file.Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("object " + objectId + " has no file at " + from + "; write it before sealing", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move object " + objectId + " from " + from, e);
+    }
+  }
+
   private Path spillPathFor(String objectId) {
     return spillDir.resolve(ObjectFileNames.of(objectId));
   }
@@ -180,8 +229,19 @@ public final class ObjectStore implements AutoCloseable {
    * @throws IllegalStateException if the id is already stored, or the store is closed
    */
   public StoredObject sealExisting(String objectId, long size) throws StoreFullException {
+    return sealExisting(objectId, size, pathFor(objectId));
+  }
+
+  /**
+   * Like {@link #sealExisting(String, long)} for a file the executor wrote at {@code writtenAt}, a
+   * path from {@link #stagingPathFor}: the file is first moved to {@link #pathFor}.
+   */
+  public StoredObject sealExisting(String objectId, long size, Path writtenAt) throws StoreFullException {
     checkSize(size);
     Path shmPath = pathFor(objectId);
+    if (!writtenAt.equals(shmPath)) {
+      moveIntoPlace(objectId, writtenAt, shmPath);
+    }
     StoreFiles.checkWritten(objectId, shmPath, size);
     Entry entry;
     List<Entry> victims = List.of();

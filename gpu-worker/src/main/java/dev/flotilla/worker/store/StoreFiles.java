@@ -16,13 +16,29 @@ final class StoreFiles {
 
   private StoreFiles() {}
 
+  private static final java.nio.file.attribute.FileAttribute<?>[] NO_ATTRIBUTES = {};
+  private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+      java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+  /**
+   * The attributes a new object file is created with: readable by its owner only (the worker,
+   * which hands it to an executor's user when one needs it) where the file system is POSIX.
+   */
+  static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? new java.nio.file.attribute.FileAttribute<?>[] {OWNER_ONLY}
+        : NO_ATTRIBUTES;
+  }
+
   /**
    * Copies {@code source} to {@code target} (typically across file systems: tmpfs and disk),
+   * keeping its owner and mode (an object handed to a tenant's executor stays that tenant's),
    * removing a partial target on failure.
    */
   static void copy(Path source, Path target) throws IOException {
     try {
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     } catch (IOException e) {
       deleteQuietly(target);
       throw e;

@@ -53,13 +53,11 @@ public final class WritableObject implements AutoCloseable {
   }
 
   private static FileChannel createChannel(Path path) throws IOException {
-    return FileChannel.open(
-        path,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    return FileChannel.open(path, CREATE_OPTIONS, StoreFiles.ownerOnly(path));
   }
+
+  private static final java.util.Set<StandardOpenOption> CREATE_OPTIONS = java.util.EnumSet.of(
+      StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
 
   public String objectId() {
     return entry.id;

@@ -237,7 +237,8 @@ final class Actors {
           .addAllGpuIndices(a.reservation.gpuIndices())
           .setActorId(a.id())
           .setActorIncarnation(a.incarnation)
-          .setMaxConcurrency(a.spec.getMaxConcurrency())).build());
+          .setMaxConcurrency(a.spec.getMaxConcurrency())
+          .setTenant(a.tenancy.tenant())).build());
     }
   }
 

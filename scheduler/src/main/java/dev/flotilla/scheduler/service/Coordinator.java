@@ -362,7 +362,8 @@ final class Coordinator {
             .addAllGpuIndices(t.reservation.gpuIndices())
             .setResources(t.spec.getResources())
             .setPlacementGroupId(t.spec.getPlacementGroupId())
-            .setBundleIndex(Math.max(0, groups.bundleOf(t.reservation)));
+            .setBundleIndex(Math.max(0, groups.bundleOf(t.reservation)))
+            .setTenant((t.actor != null ? t.actor.tenancy : tenancyOf(t.spec.getJobId())).tenant());
     if (t.actor != null) {
       a.setJobId(t.actor.executorJob)
           .setActorId(t.actor.id())

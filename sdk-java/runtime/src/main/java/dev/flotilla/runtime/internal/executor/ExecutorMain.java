@@ -39,7 +39,7 @@ public final class ExecutorMain {
     String executorId = require("FLOTILLA_EXECUTOR_ID");
 
     ManagedChannel channel = Channels.open(worker);
-    var localObjects = localObjects(channel);
+    var localObjects = localObjects(channel, executorId);
     var actors = new ActorRegistry();
     var loaders = new JobClassLoaders();
     var runner = new TaskRunner(actors, loaders);
@@ -90,11 +90,12 @@ public final class ExecutorMain {
     connected = true;
   }
 
-  private static LocalObjects localObjects(ManagedChannel worker) {
+  private static LocalObjects localObjects(ManagedChannel worker, String executorId) {
     var stub = ExecutorServiceGrpc.newBlockingStub(worker);
     return (id, location) -> {
       var file =
-          stub.ensureLocal(EnsureLocalRequest.newBuilder().setObjectId(id).setLocation(location).build())
+          stub.ensureLocal(EnsureLocalRequest.newBuilder().setObjectId(id).setLocation(location)
+                  .setExecutorId(executorId).build())
               .getFile();
       try {
         return SharedMemory.map(Path.of(file.getPath()), file.getSize());

@@ -116,14 +116,27 @@ final class TaskRunner {
   }
 
   private static void write(Path path, byte[] bytes) throws IOException {
-    try (FileChannel ch =
-        FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch = FileChannel.open(path, RESULT_OPTIONS, ownerOnly(path))) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
     }
     Files.size(path);
+  }
+
+  private static final java.util.Set<StandardOpenOption> RESULT_OPTIONS =
+      java.util.EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+
+  /** Result files are readable by this executor's user only (and the worker, which may be root). */
+  private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path path) {
+    if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new java.nio.file.attribute.FileAttribute<?>[0];
+    }
+    return new java.nio.file.attribute.FileAttribute<?>[] {
+      java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))
+    };
   }
 
   static ErrorInfo error(Throwable t, String taskName, ErrorInfo.Kind kind) {
