@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * On a worker running as root (as CI's and a production node's do), two tenants' executors run as
  * two different unprivileged OS users, and one tenant's task cannot read the other's code, home,
- * temporary files or stored objects, nor list the worker's shared memory or logs. Real scheduler,
+ * temporary files or stored objects, nor list the worker's shared memory or logs, nor take over the
+ * other's executor stream on the worker (executor ids are not secret). Real scheduler,
  * worker, executors, Keycloak and PostgreSQL; two SDK programs with the two tenants' API tokens.
  * Skipped where the tests do not run as root (a worker there cannot switch users).
  */
@@ -57,7 +58,7 @@ class OsUserIsolationIT {
       List<String> aFiles = List.of(aUser.get("code"), aUser.get("home") + "/secret.txt", aUser.get("home"),
           aUser.get("tmp"), aObject.toString(), shm.toString(), logs.toString());
 
-      String probe = run(program(jar, ItWorld.sharedB().memberToken.secret(), Stream.concat(Stream.of("probe"), aFiles.stream()).toArray(String[]::new)));
+      String probe = run(program(jar, ItWorld.sharedB().memberToken.secret(), Stream.concat(Stream.of("probe", "hijack:" + aUser.get("executor")), aFiles.stream()).toArray(String[]::new)));
 
       Map<String, String> bUser = fields(probe.lines().filter(l -> l.startsWith("uid=")).findFirst().orElseThrow(
           () -> new AssertionError("tenant B's probe printed no uid line:\n" + probe)));
@@ -67,6 +68,8 @@ class OsUserIsolationIT {
       for (String f : aFiles) {
         assertThat(probe).as("tenant B reading " + f).contains("denied " + f);
       }
+      assertThat(probe).as("tenant B saying hello as tenant A's executor")
+          .contains("hijack " + aUser.get("executor") + ": PERMISSION_DENIED");
       assertThat(probe).as("tenant B reads its own files").contains("read " + bUser.get("home") + "/secret.txt")
           .contains("read " + bUser.get("code"));
       a.getOutputStream().write('\n');

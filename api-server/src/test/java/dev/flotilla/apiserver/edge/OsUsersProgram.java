@@ -12,7 +12,9 @@ final class OsUsersProgram {
    * shared memory); then the program waits for a line on stdin, so its objects stay while the test
    * probes them. {@code probe <path>...}: a task tries to read each path (a directory: list it) and
    * prints {@code read <path>} or {@code denied <path>}, after its own {@code uid=..} line; it then
-   * reads its own secret and code jar the same way (both must be {@code read}).
+   * reads its own secret and code jar the same way (both must be {@code read}). An argument
+   * {@code hijack:<executor id>} has the task say hello to the worker as that executor with a
+   * guessed secret and print {@code hijack <id>: <the worker's answer>}.
    */
   static final String SOURCE = """
       package probe;
@@ -47,7 +49,26 @@ final class OsUsersProgram {
               + " user=" + System.getProperty("user.name")
               + " home=" + home
               + " tmp=" + System.getProperty("java.io.tmpdir")
-              + " code=" + (code == null ? "?" : Path.of(code.getLocation().toURI()));
+              + " code=" + (code == null ? "?" : Path.of(code.getLocation().toURI()))
+              + " executor=" + System.getenv("FLOTILLA_EXECUTOR_ID");
+        }
+
+        /** Says hello to this node's worker as executor {@code victim}, guessing its secret: what the worker answers. */
+        static String hijack(String victim) throws Exception {
+          var ch = io.grpc.Grpc.newChannelBuilder(System.getenv("FLOTILLA_WORKER"), io.grpc.InsecureChannelCredentials.create()).build();
+          try {
+            var answer = new java.util.concurrent.CompletableFuture<String>();
+            var in = dev.flotilla.protocol.worker.v1.ExecutorServiceGrpc.newStub(ch).connect(new io.grpc.stub.StreamObserver<>() {
+              public void onNext(dev.flotilla.protocol.worker.v1.WorkerMessage m) { answer.complete("got a task"); }
+              public void onError(Throwable t) { answer.complete(io.grpc.Status.fromThrowable(t).getCode().toString()); }
+              public void onCompleted() { answer.complete("completed"); }
+            });
+            in.onNext(dev.flotilla.protocol.worker.v1.ExecutorMessage.newBuilder().setHello(
+                dev.flotilla.protocol.worker.v1.ExecutorHello.newBuilder().setExecutorId(victim).setSecret("guess")).build());
+            return answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+          } finally {
+            ch.shutdownNow();
+          }
         }
 
         public static byte[] filled(int n) {
@@ -62,6 +83,10 @@ final class OsUsersProgram {
           own.add(Path.of(System.getProperty("user.home"), "secret.txt").toString());
           own.add(Path.of(OsUsers.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
           for (String p : own) {
+            if (p.startsWith("hijack:")) {
+              out.append("\\nhijack ").append(p.substring(7)).append(": ").append(hijack(p.substring(7)));
+              continue;
+            }
             Path path = Path.of(p);
             try {
               if (Files.isDirectory(path)) {

@@ -108,10 +108,12 @@ final class ExecutorPool implements AutoCloseable {
     env.put("FLOTILLA_SCHEDULER", config.scheduler());
     env.put("FLOTILLA_JOB_ID", jobId);
     env.put("FLOTILLA_EXECUTOR_ID", id);
+    String secret = newSecret();
+    env.put("FLOTILLA_EXECUTOR_SECRET", secret); // in the environment: other users cannot read it, unlike argv
     env.put("FLOTILLA_NODE_ID", nodeId);
     env.put("CUDA_VISIBLE_DEVICES", gpuKey);
     Process p = pb.start();
-    var e = new ExecutorProcess(id, jobId, gpuKey, p, actorId, incarnation, user);
+    var e = new ExecutorProcess(id, jobId, gpuKey, p, actorId, incarnation, user, secret);
     byId.put(id, e);
     LOG.info(() -> "executor " + id + " started for job " + jobId + " (pid " + p.pid() + ", GPUs [" + gpuKey + "], "
         + TenantUsers.describe(user) + "), log " + log);
@@ -127,18 +129,27 @@ final class ExecutorPool implements AutoCloseable {
     onDeath.accept(e, lost);
   }
 
-  /** The executor with this id, or null. */
-  ExecutorProcess byId(String executorId) {
-    return byId.get(executorId);
+  /** The executor with this id if {@code secret} is its secret, else null. */
+  ExecutorProcess authenticated(String executorId, String secret) {
+    ExecutorProcess e = byId.get(executorId);
+    return e != null && e.holds(secret) ? e : null;
   }
 
-  /** Binds an executor's stream when it says hello; null if the id is unknown. */
-  ExecutorProcess connected(String executorId, StreamObserver<WorkerMessage> stream) {
-    ExecutorProcess e = byId.get(executorId);
+  /** Binds an executor's stream when it says hello; null if the id is unknown or the secret not its. */
+  ExecutorProcess connected(String executorId, String secret, StreamObserver<WorkerMessage> stream) {
+    ExecutorProcess e = authenticated(executorId, secret);
     if (e != null) {
       e.connected(stream);
     }
     return e;
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  private static String newSecret() {
+    byte[] b = new byte[24];
+    RANDOM.nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
   }
 
   /** Kills a job's task executors; its actors are killed one by one (detached ones survive). */

@@ -22,6 +22,8 @@ final class ExecutorProcess {
   final int actorIncarnation;
   /** The OS user it runs as; null: the worker's. */
   final ExecutorUser user;
+  /** What it presents to say it is this executor (its environment's FLOTILLA_EXECUTOR_SECRET). */
+  private final byte[] secret;
   private StreamObserver<WorkerMessage> stream;
   private final List<ExecuteTask> queued = new ArrayList<>();
   private final Map<String, Running> inFlight = new LinkedHashMap<>();
@@ -31,7 +33,7 @@ final class ExecutorProcess {
   record Running(ExecuteTask task, Runnable cleanup) {}
 
   ExecutorProcess(String executorId, String jobId, String gpuKey, Process process, String actorId, int actorIncarnation,
-      ExecutorUser user) {
+      ExecutorUser user, String secret) {
     this.executorId = executorId;
     this.jobId = jobId;
     this.gpuKey = gpuKey;
@@ -39,6 +41,12 @@ final class ExecutorProcess {
     this.actorId = actorId;
     this.actorIncarnation = actorIncarnation;
     this.user = user;
+    this.secret = secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** Whether {@code presented} is this executor's secret (compared in constant time). */
+  boolean holds(String presented) {
+    return java.security.MessageDigest.isEqual(secret, presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   synchronized boolean isDead() {

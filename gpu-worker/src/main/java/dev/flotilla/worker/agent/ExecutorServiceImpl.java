@@ -37,9 +37,10 @@ final class ExecutorServiceImpl extends ExecutorServiceGrpc.ExecutorServiceImplB
       @Override
       public void onNext(ExecutorMessage m) {
         if (m.hasHello()) {
-          executor = pool.connected(m.getHello().getExecutorId(), out);
+          executor = pool.connected(m.getHello().getExecutorId(), m.getHello().getSecret(), out);
           if (executor == null) {
-            out.onError(Status.NOT_FOUND.withDescription("unknown executor " + m.getHello().getExecutorId()).asRuntimeException());
+            out.onError(Status.PERMISSION_DENIED.withDescription("unknown executor " + m.getHello().getExecutorId()
+                + ", or not its secret").asRuntimeException());
           }
         } else if (m.hasDone() && executor != null) {
           dispatcher.done(executor, m.getDone());
@@ -60,9 +61,10 @@ final class ExecutorServiceImpl extends ExecutorServiceGrpc.ExecutorServiceImplB
 
   @Override
   public void ensureLocal(EnsureLocalRequest req, StreamObserver<EnsureLocalResponse> out) {
-    ExecutorProcess asking = pool.byId(req.getExecutorId());
+    ExecutorProcess asking = pool.authenticated(req.getExecutorId(), req.getExecutorSecret());
     if (users.switching() && asking == null) {
-      out.onError(Status.PERMISSION_DENIED.withDescription("unknown executor '" + req.getExecutorId() + "'").asRuntimeException());
+      out.onError(Status.PERMISSION_DENIED.withDescription("unknown executor '" + req.getExecutorId()
+          + "', or not its secret").asRuntimeException());
       return;
     }
     try {

@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * back on it. When the worker goes away, the executor exits.
  *
  * <p>Environment: {@code FLOTILLA_WORKER} (host:port), {@code FLOTILLA_SCHEDULER}
- * (flotilla://host:port), {@code FLOTILLA_JOB_ID}, {@code FLOTILLA_EXECUTOR_ID}.
+ * (flotilla://host:port), {@code FLOTILLA_JOB_ID}, {@code FLOTILLA_EXECUTOR_ID}, {@code FLOTILLA_EXECUTOR_SECRET}.
  */
 public final class ExecutorMain {
   private ExecutorMain() {}
@@ -37,9 +37,10 @@ public final class ExecutorMain {
     ClusterAddress scheduler = ClusterAddress.parse(require("FLOTILLA_SCHEDULER"));
     String jobId = require("FLOTILLA_JOB_ID");
     String executorId = require("FLOTILLA_EXECUTOR_ID");
+    String secret = require("FLOTILLA_EXECUTOR_SECRET");
 
     ManagedChannel channel = Channels.open(worker);
-    var localObjects = localObjects(channel, executorId);
+    var localObjects = localObjects(channel, executorId, secret);
     var actors = new ActorRegistry();
     var loaders = new JobClassLoaders();
     var runner = new TaskRunner(actors, loaders);
@@ -60,7 +61,8 @@ public final class ExecutorMain {
         });
     link.send(
         ExecutorMessage.newBuilder()
-            .setHello(ExecutorHello.newBuilder().setExecutorId(executorId).setPid(ProcessHandle.current().pid()))
+            .setHello(ExecutorHello.newBuilder().setExecutorId(executorId).setSecret(secret)
+                .setPid(ProcessHandle.current().pid()))
             .build());
     ended.await();
     System.err.println("flotilla executor " + executorId + ": worker stream ended, exiting");
@@ -90,12 +92,12 @@ public final class ExecutorMain {
     connected = true;
   }
 
-  private static LocalObjects localObjects(ManagedChannel worker, String executorId) {
+  private static LocalObjects localObjects(ManagedChannel worker, String executorId, String secret) {
     var stub = ExecutorServiceGrpc.newBlockingStub(worker);
     return (id, location) -> {
       var file =
           stub.ensureLocal(EnsureLocalRequest.newBuilder().setObjectId(id).setLocation(location)
-                  .setExecutorId(executorId).build())
+                  .setExecutorId(executorId).setExecutorSecret(secret).build())
               .getFile();
       try {
         return SharedMemory.map(Path.of(file.getPath()), file.getSize());
