@@ -79,6 +79,9 @@ final class ExecutorServiceImpl extends ExecutorServiceGrpc.ExecutorServiceImplB
           .setFile(StoredFile.newBuilder().setObjectId(o.objectId()).setPath(o.path().toString()).setSize(o.size()))
           .build());
       out.onCompleted();
+    } catch (java.nio.file.AccessDeniedException e) {
+      out.onError(Status.PERMISSION_DENIED.withDescription("object " + req.getObjectId() + ": " + e.getReason())
+          .asRuntimeException());
     } catch (IOException e) {
       out.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
     }

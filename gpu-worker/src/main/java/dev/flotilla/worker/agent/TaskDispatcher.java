@@ -165,12 +165,13 @@ final class TaskDispatcher {
     switch (d.getOutcomeCase()) {
       case INLINE_RESULT -> out.setInlineResult(d.getInlineResult());
       case STORED_SIZE -> {
+        java.nio.file.Path written = java.nio.file.Path.of(r.task().getResultPath());
         try {
-          store.sealExisting(r.task().getReturnObjectId(), d.getStoredSize(), java.nio.file.Path.of(r.task().getResultPath()));
+          store.sealExisting(r.task().getReturnObjectId(), d.getStoredSize(), written);
           out.setStoredSize(d.getStoredSize());
         } catch (StoreFullException | RuntimeException ex) {
           store.delete(r.task().getReturnObjectId());
-          store.discardStaged(java.nio.file.Path.of(r.task().getResultPath()));
+          store.discardStaged(written);
           out.setError(error(ErrorInfo.Kind.INVALID, r.task().getName(), "the result does not fit the node's object store: " + ex.getMessage()));
         }
       }

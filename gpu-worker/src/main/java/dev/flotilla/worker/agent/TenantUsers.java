@@ -225,6 +225,8 @@ final class TenantUsers implements AutoCloseable {
    * Makes an object file readable by {@code u}'s executors and nobody else's: a file the worker
    * made becomes the user's; one already another tenant user's is refused. Nothing to do for a
    * null user.
+   *
+   * @throws java.nio.file.AccessDeniedException if the file is another tenant user's
    */
   void grant(Path file, ExecutorUser u) throws IOException {
     if (u == null) {
@@ -235,7 +237,8 @@ final class TenantUsers implements AutoCloseable {
       return;
     }
     if (owner != 0) {
-      throw new IOException("object file " + file.getFileName() + " belongs to another tenant's executors");
+      throw new java.nio.file.AccessDeniedException(file.getFileName().toString(), null,
+          "the object belongs to another tenant's executors");
     }
     PosixFiles.own(file, u.uid(), u.gid(), "rw-------");
   }

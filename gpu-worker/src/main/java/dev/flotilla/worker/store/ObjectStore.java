@@ -156,9 +156,9 @@ public final class ObjectStore implements AutoCloseable {
       throw new IllegalArgumentException(from + " is not in a staging area of " + shmDir);
     }
     try {
-      java.nio.file.Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new IllegalArgumentException("object " + objectId + " has no file at " + from + "; write it before sealing", e);
+      if (!StoreFiles.moveIfPresent(from, to)) {
+        throw new IllegalArgumentException("object " + objectId + " has no file at " + from + "; write it before sealing");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move object " + objectId + " from " + from, e);
     }

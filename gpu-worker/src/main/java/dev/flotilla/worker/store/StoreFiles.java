@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -16,18 +18,17 @@ final class StoreFiles {
 
   private StoreFiles() {}
 
-  private static final java.nio.file.attribute.FileAttribute<?>[] NO_ATTRIBUTES = {};
-  private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
-      java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+  private static final FileAttribute<?>[] NO_ATTRIBUTES = {};
+  private static final FileAttribute<?> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   /**
    * The attributes a new object file is created with: readable by its owner only (the worker,
    * which hands it to an executor's user when one needs it) where the file system is POSIX.
    */
-  static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path path) {
+  static FileAttribute<?>[] ownerOnly(Path path) {
     return path.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? new java.nio.file.attribute.FileAttribute<?>[] {OWNER_ONLY}
+        ? new FileAttribute<?>[] {OWNER_ONLY}
         : NO_ATTRIBUTES;
   }
 
@@ -60,6 +61,16 @@ final class StoreFiles {
       throw new IllegalArgumentException(
           "object %s: %s holds %d bytes but %d were declared"
               .formatted(objectId, file, actual, size));
+    }
+  }
+
+  /** Moves a file within the store's file system, atomically; false if there is none at {@code from}. */
+  static boolean moveIfPresent(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
     }
   }
 

@@ -169,7 +169,7 @@ class TenantUsersTest {
     users.grant(file, a);
 
     assertOwned(file, a.uid(), a.gid(), "rw-------");
-    var e = assertThrows(IOException.class, () -> users.grant(file, b));
+    var e = assertThrows(java.nio.file.AccessDeniedException.class, () -> users.grant(file, b));
     assertTrue(e.getMessage().contains("another tenant"), e.getMessage());
     assertOwned(file, a.uid(), a.gid(), "rw-------");
   }
