@@ -71,11 +71,10 @@ final class KernelSession implements StreamObserver<KernelRequest> {
     String id = r.getRequestId();
     lastActivity = clock.instant();
     switch (r.getKindCase()) {
-      case EXECUTE -> inOrder(() -> execute(id, r.getExecute().getCode()));
-      case RESTART -> inOrder(() -> {
+      case EXECUTE -> inOrder(id, () -> execute(id, r.getExecute().getCode()));
+      case RESTART -> inOrder(id, () -> {
         send(ProtoEvents.status(id, State.RESTARTING, ""));
         kernel.restart();
-        send(ProtoEvents.status(id, State.IDLE, ""));
       });
       case INTERRUPT -> kernel.interrupt();
       case COMPLETE -> quick.execute(() -> {
@@ -110,10 +109,13 @@ final class KernelSession implements StreamObserver<KernelRequest> {
     send(ProtoEvents.status(id, State.BUSY, ""));
     CellOutcome o = kernel.execute(code, e -> send(ProtoEvents.of(id, e)));
     send(ProtoEvents.reply(id, o));
-    send(ProtoEvents.status(id, State.IDLE, ""));
   }
 
-  private void inOrder(Runnable work) {
+  /**
+   * Runs {@code work} after the cells before it, then says IDLE for request {@code id}, after the
+   * idle clock restarted: whoever sees IDLE sees a session whose idle time counts from then.
+   */
+  private void inOrder(String id, Runnable work) {
     inFlight.incrementAndGet();
     cells.execute(() -> {
       try {
@@ -123,6 +125,7 @@ final class KernelSession implements StreamObserver<KernelRequest> {
       } finally {
         lastActivity = clock.instant();
         inFlight.decrementAndGet();
+        send(ProtoEvents.status(id, State.IDLE, ""));
       }
     });
   }
